@@ -1,0 +1,57 @@
+package com.newsapi.config;
+
+import com.newsapi.service.ArticleService;
+import com.newsapi.service.EditorService;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.Backoff;
+import java.time.Clock;
+
+/**
+ * The object graph the handlers' no-arg constructors use: built once per JVM (a Lambda container
+ * or the local API), on first use, from {@link Config#load()}.
+ */
+public final class Dependencies {
+
+    private final ArticleStore store;
+    private final ArticleService articles;
+    private final EditorService editor;
+    private final Clock clock;
+
+    public Dependencies(ArticleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.articles = new ArticleService(store, clock);
+        this.editor = new EditorService(store, clock);
+    }
+
+    public static Dependencies shared() {
+        return Holder.INSTANCE;
+    }
+
+    public ArticleStore store() {
+        return store;
+    }
+
+    public ArticleService articles() {
+        return articles;
+    }
+
+    public EditorService editor() {
+        return editor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Initialised by the JVM on first access only, and exactly once, without locking. */
+    private static final class Holder {
+        private static final Dependencies INSTANCE = create(Config.load());
+
+        private static Dependencies create(Config config) {
+            return new Dependencies(
+                    new ArticleStore(DynamoClients.create(config), config.tableName(), Backoff.standard()),
+                    Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.newsapi.error;
+
+/** The database refused or failed after the SDK's retries; the client may retry later. */
+public final class StoreUnavailable extends ApiException {
+
+    public StoreUnavailable(Throwable cause) {
+        super(503, "Service unavailable", "The article store is temporarily unavailable; retry shortly.", cause);
+    }
+
+    @Override
+    public String type() {
+        return "unavailable";
+    }
+}

@@ -1,0 +1,73 @@
+package com.newsapi.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsapi.config.Dependencies;
+import com.newsapi.error.InvalidParameter;
+import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.EditorAuth;
+import com.newsapi.http.ListQueries;
+import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
+import com.newsapi.http.Responses;
+import com.newsapi.http.WriteResponses;
+import com.newsapi.service.EditorService;
+import com.newsapi.service.IdempotencyKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** POST /articles: an editor creates an article (a draft unless it says published); Idempotency-Key makes retries safe. */
+public final class CreateArticleHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final EditorService editor;
+
+    public CreateArticleHandler() {
+        this(Dependencies.shared().editor());
+    }
+
+    CreateArticleHandler(EditorService editor) {
+        this.editor = editor;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Problems.guard(event, context, () -> {
+            EditorAuth.Editor caller = EditorAuth.requireEditor(event);
+            ListQueries.rejectUnknown(event, Set.of());
+            ObjectNode json = ArticleBodies.readJson(event);
+            var draft = ArticleBodies.toDraft(json);
+            Optional<IdempotencyKey> key = idempotencyKey(event, caller, json);
+
+            EditorService.Created created = editor.create(draft, key,
+                    article -> new String[] {WriteResponses.body(article), WriteResponses.headers(article).get("ETag")});
+
+            if (created.replayed().isPresent()) {
+                var first = created.replayed().get();
+                Map<String, String> headers = new HashMap<>(Map.of("ETag", first.etag(), "Cache-Control", Responses.NO_STORE,
+                        "Location", "/articles/" + first.articleId(), "Idempotent-Replayed", "true"));
+                return Responses.json(201, first.responseBody(), headers);
+            }
+            return WriteResponses.article(201, created.article());
+        });
+    }
+
+    private static Optional<IdempotencyKey> idempotencyKey(APIGatewayV2HTTPEvent event, EditorAuth.Editor caller, ObjectNode json) {
+        Optional<String> header = Requests.header(event, "Idempotency-Key").map(String::strip);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = header.get();
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidParameter("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters.");
+        }
+        return Optional.of(IdempotencyKey.of(caller.subject(), key, json.toString()));
+    }
+}

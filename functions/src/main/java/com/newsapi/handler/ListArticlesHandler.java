@@ -1,0 +1,56 @@
+package com.newsapi.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.config.Dependencies;
+import com.newsapi.http.ArticleFields;
+import com.newsapi.http.ArticleJson;
+import com.newsapi.http.Caching;
+import com.newsapi.http.Cursors;
+import com.newsapi.http.ListQueries;
+import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.service.ArticleService;
+import com.newsapi.store.Page;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GET /articles: published articles newest first, filtered by {@code tag}, {@code author},
+ * {@code from}/{@code to} and keyword search {@code q}; {@code limit} per page, an opaque
+ * {@code cursor} for the next, {@code fields} to choose what each item holds.
+ */
+public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private final ArticleService articles;
+
+    public ListArticlesHandler() {
+        this(Dependencies.shared().articles());
+    }
+
+    ListArticlesHandler(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Problems.guard(event, context, () -> {
+            ArticleQuery query = ListQueries.parse(event);
+            int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+            Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.LIST_DEFAULT);
+            var after = Cursors.decode(Requests.query(event, "cursor"), query);
+
+            Page<Article> page = articles.list(query, after, limit);
+
+            String body = ArticleJson.list(page.items(), fields, page.next().map(next -> Cursors.encode(next, query)));
+            return Caching.conditional(event, body, Map.of("Cache-Control", Caching.LIST_CACHE_CONTROL));
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package com.newsapi.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsapi.config.Dependencies;
+import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.EditorAuth;
+import com.newsapi.http.IfMatch;
+import com.newsapi.http.ListQueries;
+import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
+import com.newsapi.http.WriteResponses;
+import com.newsapi.model.Article;
+import com.newsapi.service.EditorService;
+import java.util.Set;
+
+/**
+ * PATCH /articles/{id}: a JSON merge patch (RFC 7396) of the editable fields, e.g.
+ * {@code {"status": "published"}} or {@code {"tags": ["world"], "summary": null}}; requires If-Match.
+ */
+public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final EditorService editor;
+
+    public PatchArticleHandler() {
+        this(Dependencies.shared().editor());
+    }
+
+    PatchArticleHandler(EditorService editor) {
+        this.editor = editor;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Problems.guard(event, context, () -> {
+            EditorAuth.requireEditor(event);
+            ListQueries.rejectUnknown(event, Set.of());
+            String id = Requests.pathParameter(event, "id");
+            ObjectNode patch = ArticleBodies.readMergePatch(event);
+            long version = IfMatch.requireVersion(event, id);
+            Article current = editor.get(id);
+
+            var patched = (ObjectNode) ArticleBodies.mergePatch(ArticleBodies.editable(current), patch);
+            Article updated = editor.replace(id, version, ArticleBodies.toDraft(patched));
+
+            return WriteResponses.article(200, updated);
+        });
+    }
+}

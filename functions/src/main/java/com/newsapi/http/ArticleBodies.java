@@ -1,0 +1,290 @@
+package com.newsapi.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsapi.error.InvalidField;
+import com.newsapi.error.InvalidField.Violation;
+import com.newsapi.error.MalformedBody;
+import com.newsapi.error.PayloadTooLarge;
+import com.newsapi.error.UnsupportedMediaType;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleDraft;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Author;
+import com.newsapi.model.Block;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads editors' request bodies: the media type, the size, the JSON itself, then every field rule.
+ * A body this class accepts fits well inside DynamoDB's 400 KB item limit.
+ */
+public final class ArticleBodies {
+
+    /** Well under DynamoDB's 400 KB item limit, leaving room for index attributes and growth. */
+    public static final int MAX_BODY_BYTES = 128 * 1024;
+    static final int MAX_TITLE = 200;
+    static final int MAX_SUMMARY = 500;
+    static final int MAX_BLOCKS = 500;
+    static final int MAX_BLOCK_TEXT = 20_000;
+    static final int MAX_AUTHOR_NAME = 100;
+    static final int MAX_BIO = 2_000;
+    static final int MAX_TAGS = 5;
+    static final int MAX_TAG = 50;
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
+    private static final Set<String> EDITABLE = Set.of("title", "summary", "body", "author", "tags", "status");
+    private static final Set<String> READ_ONLY = Set.of(
+            "id", "slug", "version", "createdAt", "updatedAt", "publishedAt", "wordCount", "excerpt", "source");
+
+    private ArticleBodies() {
+    }
+
+    /** The JSON object of a POST or PUT. */
+    public static ObjectNode readJson(APIGatewayV2HTTPEvent event) {
+        return read(event, Set.of("application/json"));
+    }
+
+    /** The JSON merge patch (RFC 7396) of a PATCH; plain application/json is taken as one too. */
+    public static ObjectNode readMergePatch(APIGatewayV2HTTPEvent event) {
+        return read(event, Set.of("application/merge-patch+json", "application/json"));
+    }
+
+    private static ObjectNode read(APIGatewayV2HTTPEvent event, Set<String> mediaTypes) {
+        String contentType = Requests.header(event, "Content-Type").orElse("");
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaTypes.contains(mediaType)) {
+            throw new UnsupportedMediaType("Send the body as " + String.join(" or ", mediaTypes.stream().sorted().toList()) + ".");
+        }
+        String text = text(event);
+        if (text.isBlank()) {
+            throw new MalformedBody("The request needs a JSON object body.");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new MalformedBody("The body must be a JSON object.");
+            }
+            return (ObjectNode) node;
+        } catch (JacksonException e) {
+            throw new MalformedBody("The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The body as text, refusing oversized and non-UTF-8 bodies before parsing. */
+    private static String text(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody() == null ? "" : event.getBody();
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
+                throw tooLarge();
+            }
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedBody("The body is not valid base64.");
+            }
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedBody("The body is not valid UTF-8.");
+        }
+    }
+
+    private static PayloadTooLarge tooLarge() {
+        return new PayloadTooLarge("The body may be at most " + MAX_BODY_BYTES + " bytes.");
+    }
+
+    /** The editable fields of an article as a JSON object: what a merge patch applies to. */
+    public static ObjectNode editable(Article article) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("title", article.title());
+        if (article.summary() != null) {
+            node.put("summary", article.summary());
+        }
+        ArrayNode body = node.putArray("body");
+        for (Block block : article.body()) {
+            body.addObject().put("type", block.type().name().toLowerCase(Locale.ROOT)).put("text", block.text());
+        }
+        if (article.author() != null) {
+            ObjectNode author = node.putObject("author").put("name", article.author().name());
+            if (article.author().bio() != null) {
+                author.put("bio", article.author().bio());
+            }
+        }
+        ArrayNode tags = node.putArray("tags");
+        article.tags().forEach(tags::add);
+        node.put("status", article.status().wireName());
+        return node;
+    }
+
+    /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
+    public static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                result.remove(field.getKey());
+            } else {
+                result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
+            }
+        }
+        return result;
+    }
+
+    /** Checks every rule and reports every broken one at once. */
+    public static ArticleDraft toDraft(ObjectNode json) {
+        List<Violation> violations = new ArrayList<>();
+        json.fieldNames().forEachRemaining(name -> {
+            if (READ_ONLY.contains(name)) {
+                violations.add(new Violation(name, "is set by the server and cannot be written"));
+            } else if (!EDITABLE.contains(name)) {
+                violations.add(new Violation(clip(name), "is not a field of an article"));
+            }
+        });
+        String title = string(json.get("title"), "title", true, MAX_TITLE, violations);
+        String summary = string(json.get("summary"), "summary", false, MAX_SUMMARY, violations);
+        List<Block> body = blocks(json.get("body"), violations);
+        Author author = author(json.get("author"), violations);
+        List<String> tags = tags(json.get("tags"), violations);
+        Optional<ArticleStatus> status = status(json.get("status"), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidField(violations);
+        }
+        return new ArticleDraft(title, summary, body, author, tags, status);
+    }
+
+    private static String string(JsonNode node, String path, boolean required, int max, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            if (required) {
+                violations.add(new Violation(path, "is required"));
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            violations.add(new Violation(path, "must be a string"));
+            return null;
+        }
+        String value = node.asText().strip();
+        if (value.isEmpty() && required) {
+            violations.add(new Violation(path, "must not be blank"));
+        } else if (value.codePointCount(0, value.length()) > max) {
+            violations.add(new Violation(path, "must be at most " + max + " characters"));
+        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            violations.add(new Violation(path, "must not contain control characters"));
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<Block> blocks(JsonNode node, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            violations.add(new Violation("body", "is required"));
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_BLOCKS) {
+            violations.add(new Violation("body", "must be an array of 1 to " + MAX_BLOCKS + " blocks"));
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode block = node.get(i);
+            String path = "body/" + i;
+            if (!block.isObject()) {
+                violations.add(new Violation(path, "must be an object with type and text"));
+                continue;
+            }
+            block.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("type") && !name.equals("text")) {
+                    violations.add(new Violation(path + "/" + clip(name), "is not a field of a block"));
+                }
+            });
+            JsonNode type = block.get("type");
+            String text = string(block.get("text"), path + "/text", true, MAX_BLOCK_TEXT, violations);
+            if (type == null || !type.isTextual() || !Set.of("paragraph", "heading").contains(type.asText())) {
+                violations.add(new Violation(path + "/type", "must be \"paragraph\" or \"heading\""));
+            } else if (text != null) {
+                blocks.add(new Block(Block.Type.valueOf(type.asText().toUpperCase(Locale.ROOT)), text));
+            }
+        }
+        return blocks;
+    }
+
+    private static Author author(JsonNode node, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            violations.add(new Violation("author", "must be an object with name and optional bio"));
+            return null;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("name") && !name.equals("bio")) {
+                violations.add(new Violation("author/" + clip(name), "is not a field of an author"));
+            }
+        });
+        String name = string(node.get("name"), "author/name", true, MAX_AUTHOR_NAME, violations);
+        String bio = string(node.get("bio"), "author/bio", false, MAX_BIO, violations);
+        return name == null ? null : new Author(name.replaceAll("\\s+", " "), bio);
+    }
+
+    private static List<String> tags(JsonNode node, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > MAX_TAGS) {
+            violations.add(new Violation("tags", "must be an array of at most " + MAX_TAGS + " tags"));
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String tag = string(node.get(i), "tags/" + i, true, MAX_TAG, violations);
+            if (tag != null && !TAG.matcher(tag).matches()) {
+                violations.add(new Violation("tags/" + i, "may hold only letters, digits, spaces, '-' and '_'"));
+            } else if (tag != null && tags.stream().noneMatch(tag::equalsIgnoreCase)) {
+                tags.add(tag.toLowerCase(Locale.ROOT));
+            }
+        }
+        return tags;
+    }
+
+    private static Optional<ArticleStatus> status(JsonNode node, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual() || !Set.of("draft", "published").contains(node.asText())) {
+            violations.add(new Violation("status", "must be \"draft\" or \"published\""));
+            return Optional.empty();
+        }
+        return Optional.of(ArticleStatus.fromWireName(node.asText()));
+    }
+
+    private static String clip(String name) {
+        return name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    }
+}

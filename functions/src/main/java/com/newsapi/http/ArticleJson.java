@@ -1,0 +1,164 @@
+package com.newsapi.http;
+
+import static com.newsapi.http.ArticleFields.AUTHOR;
+import static com.newsapi.http.ArticleFields.BODY;
+import static com.newsapi.http.ArticleFields.CREATED_AT;
+import static com.newsapi.http.ArticleFields.EXCERPT;
+import static com.newsapi.http.ArticleFields.ID;
+import static com.newsapi.http.ArticleFields.PUBLISHED_AT;
+import static com.newsapi.http.ArticleFields.SLUG;
+import static com.newsapi.http.ArticleFields.SOURCE;
+import static com.newsapi.http.ArticleFields.STATUS;
+import static com.newsapi.http.ArticleFields.SUMMARY;
+import static com.newsapi.http.ArticleFields.TAGS;
+import static com.newsapi.http.ArticleFields.TITLE;
+import static com.newsapi.http.ArticleFields.UPDATED_AT;
+import static com.newsapi.http.ArticleFields.VERSION;
+import static com.newsapi.http.ArticleFields.WORD_COUNT;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.newsapi.model.Article;
+import com.newsapi.model.Block;
+import com.newsapi.store.Count;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes the API's JSON with streaming generators (no reflection): articles with any set of fields,
+ * and the list envelope {@code {"items": [...], "nextCursor": "..." | null}}.
+ */
+public final class ArticleJson {
+
+    private ArticleJson() {
+    }
+
+    public static String article(Article article, Set<ArticleFields> fields) {
+        return render(json -> write(json, article, fields));
+    }
+
+    public static String list(List<Article> items, Set<ArticleFields> fields, Optional<String> nextCursor) {
+        return render(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (Article article : items) {
+                write(json, article, fields);
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor.orElse(null));
+            json.writeEndObject();
+        });
+    }
+
+    /** {@code {"items": [{"name": ..., "articles": n}], "nextCursor": null}}: counts are one page. */
+    public static String counts(List<Count> counts) {
+        return render(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (Count count : counts) {
+                json.writeStartObject();
+                json.writeStringField("name", count.name());
+                json.writeNumberField("articles", count.articles());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNullField("nextCursor");
+            json.writeEndObject();
+        });
+    }
+
+    private static void write(JsonGenerator json, Article article, Set<ArticleFields> fields) throws IOException {
+        json.writeStartObject();
+        if (fields.contains(ID)) {
+            json.writeStringField("id", article.id());
+        }
+        if (fields.contains(SLUG)) {
+            json.writeStringField("slug", article.slug());
+        }
+        if (fields.contains(TITLE)) {
+            json.writeStringField("title", article.title());
+        }
+        if (fields.contains(SUMMARY) && article.summary() != null) {
+            json.writeStringField("summary", article.summary());
+        }
+        if (fields.contains(PUBLISHED_AT) && article.publishedAt() != null) {
+            json.writeStringField("publishedAt", article.publishedAt().toString());
+        }
+        if (fields.contains(UPDATED_AT)) {
+            json.writeStringField("updatedAt", article.updatedAt().toString());
+        }
+        if (fields.contains(CREATED_AT)) {
+            json.writeStringField("createdAt", article.createdAt().toString());
+        }
+        if (fields.contains(TAGS)) {
+            json.writeArrayFieldStart("tags");
+            for (String tag : article.tags()) {
+                json.writeString(tag);
+            }
+            json.writeEndArray();
+        }
+        if (fields.contains(EXCERPT)) {
+            json.writeBooleanField("excerpt", article.excerpt());
+        }
+        if (fields.contains(WORD_COUNT)) {
+            json.writeNumberField("wordCount", article.wordCount());
+        }
+        if (fields.contains(AUTHOR) && article.author() != null) {
+            json.writeObjectFieldStart("author");
+            json.writeStringField("name", article.author().name());
+            // List cards show the name; the bio comes with the full article or when fields= asks for it.
+            if (!fields.equals(ArticleFields.LIST_DEFAULT)) {
+                optional(json, "bio", article.author().bio());
+            }
+            json.writeEndObject();
+        }
+        if (fields.contains(SOURCE) && article.source() != null) {
+            json.writeObjectFieldStart("source");
+            optional(json, "file", article.source().file());
+            optional(json, "siteName", article.source().siteName());
+            json.writeEndObject();
+        }
+        if (fields.contains(STATUS)) {
+            json.writeStringField("status", article.status().wireName());
+        }
+        if (fields.contains(VERSION)) {
+            json.writeNumberField("version", article.version());
+        }
+        if (fields.contains(BODY)) {
+            json.writeArrayFieldStart("body");
+            for (Block block : article.body()) {
+                json.writeStartObject();
+                json.writeStringField("type", block.type().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("text", block.text());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String render(Writer writer) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = Json.factory().createGenerator(out)) {
+            writer.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

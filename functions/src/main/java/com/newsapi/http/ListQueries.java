@@ -1,0 +1,99 @@
+package com.newsapi.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.newsapi.error.InvalidParameter;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.search.Terms;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and validates the filters of {@code GET /articles}. */
+public final class ListQueries {
+
+    static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "tag", "author", "from", "to", "q", "fields");
+    static final int MAX_TAG_LENGTH = 50;
+    static final int MAX_AUTHOR_LENGTH = 100;
+    static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_TERMS = 8;
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    private ListQueries() {
+    }
+
+    public static ArticleQuery parse(APIGatewayV2HTTPEvent event) {
+        rejectUnknown(event, LIST_PARAMETERS);
+        Optional<String> tag = text(event, "tag", MAX_TAG_LENGTH);
+        Optional<String> author = text(event, "author", MAX_AUTHOR_LENGTH);
+        Optional<Instant> from = Requests.query(event, "from").map(value -> instant("from", value, false));
+        Optional<Instant> until = Requests.query(event, "to").map(value -> instant("to", value, true));
+        if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
+            throw new InvalidParameter("from", "'from' must be earlier than 'to'.");
+        }
+        Set<String> terms = Set.of();
+        Optional<String> q = text(event, "q", MAX_QUERY_LENGTH);
+        if (q.isPresent()) {
+            terms = Terms.of(q.get());
+            if (terms.isEmpty()) {
+                throw new InvalidParameter("q", "'q' has no searchable words (only punctuation or very common words).");
+            }
+            if (terms.size() > MAX_TERMS) {
+                throw new InvalidParameter("q", "'q' may have at most " + MAX_TERMS + " words.");
+            }
+        }
+        return new ArticleQuery(tag, author, from, until, terms);
+    }
+
+    /** Unknown parameters are refused rather than ignored, so a misspelt filter is never silently dropped. */
+    public static void rejectUnknown(APIGatewayV2HTTPEvent event, Set<String> known) {
+        Map<String, String> query = event.getQueryStringParameters();
+        if (query == null) {
+            return;
+        }
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidParameter(name.length() > 40 ? name.substring(0, 40) : name,
+                        "Unknown query parameter; this route takes: " + String.join(", ", known.stream().sorted().toList()) + ".");
+            }
+        }
+    }
+
+    private static Optional<String> text(APIGatewayV2HTTPEvent event, String name, int maxLength) {
+        Optional<String> raw = Requests.query(event, name);
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        String value = raw.get().strip();
+        if (value.isEmpty() || value.length() > maxLength || value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameter(name, "'" + name + "' must be 1 to " + maxLength + " printable characters.");
+        }
+        return Optional.of(value);
+    }
+
+    /** A date (a whole UTC day: from its start, or to its end) or an ISO-8601 date-time with offset. */
+    private static Instant instant(String name, String value, boolean endOfRange) {
+        String text = value.strip();
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                if (day.getYear() < 1900 || day.getYear() > 9998) {
+                    throw new InvalidParameter(name, "'" + name + "' must lie between the years 1900 and 9999.");
+                }
+                return (endOfRange ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new InvalidParameter(name, "'" + name + "' must lie between the years 1900 and 9999.");
+            }
+            return endOfRange ? instant.plusMillis(1) : instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter(name, "'" + name + "' must be an ISO-8601 date (2025-01-24) or date-time (2025-01-24T20:20:00Z).");
+        }
+    }
+}

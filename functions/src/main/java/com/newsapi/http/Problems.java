@@ -1,0 +1,98 @@
+package com.newsapi.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.newsapi.error.ApiException;
+import com.newsapi.error.InvalidField;
+import com.newsapi.error.InvalidParameter;
+import com.newsapi.error.StoreUnavailable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Turns every failure into an RFC 9457 problem+json response; the one exception mapper. */
+public final class Problems {
+
+    static final String TYPE_PREFIX = "urn:news-api:problem:";
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private Problems() {
+    }
+
+    /** Runs a handler's work; whatever it throws becomes a problem response, never an uncaught exception. */
+    public static APIGatewayV2HTTPResponse guard(APIGatewayV2HTTPEvent event, Context context,
+                                                 Supplier<APIGatewayV2HTTPResponse> work) {
+        try {
+            return work.get();
+        } catch (ApiException e) {
+            if (e instanceof StoreUnavailable) {
+                log(context, "store unavailable", e);
+            }
+            return of(e, Requests.path(event));
+        } catch (RuntimeException e) {
+            log(context, "unhandled failure", e);
+            return Responses.problem(500, write("internal", "Internal error", 500,
+                    "The request failed on the server; it has been logged.", Requests.path(event), json -> { }), Map.of());
+        }
+    }
+
+    public static APIGatewayV2HTTPResponse of(ApiException e, String instance) {
+        String body = write(e.type(), e.title(), e.status(), e.getMessage(), instance, json -> {
+            if (e instanceof InvalidParameter invalid) {
+                json.writeStringField("parameter", invalid.parameter());
+            }
+            if (e instanceof InvalidField invalid) {
+                json.writeStringField("field", invalid.violations().getFirst().field());
+                json.writeArrayFieldStart("errors");
+                for (InvalidField.Violation violation : invalid.violations()) {
+                    json.writeStartObject();
+                    json.writeStringField("field", violation.field());
+                    json.writeStringField("message", violation.message());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+        });
+        Map<String, String> headers = e instanceof StoreUnavailable
+                ? Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                : Map.of();
+        return Responses.problem(e.status(), body, headers);
+    }
+
+    @FunctionalInterface
+    private interface Extensions {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(String type, String title, int status, String detail, String instance, Extensions extensions) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = Json.factory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("type", TYPE_PREFIX + type);
+            json.writeStringField("title", title);
+            json.writeNumberField("status", status);
+            json.writeStringField("detail", detail);
+            json.writeStringField("instance", instance);
+            extensions.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void log(Context context, String what, Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(trace));
+        String line = what + ": " + trace;
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(line);
+        } else {
+            System.err.println(line);
+        }
+    }
+}

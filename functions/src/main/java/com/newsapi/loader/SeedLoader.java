@@ -1,0 +1,168 @@
+package com.newsapi.loader;
+
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Block;
+import com.newsapi.model.Source;
+import com.newsapi.seed.ParsedArticle;
+import com.newsapi.seed.ParsedPage;
+import com.newsapi.seed.SeedPageParser;
+import com.newsapi.store.ArticleIds;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.StoredVersion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns seed pages into stored articles, one page at a time (memory stays flat however many pages).
+ *
+ * <p>Idempotent: ids are derived from the story's title, so a rerun, or a run after a crash half-way,
+ * finds what is already there. An article whose stored content hash equals the new one is left as it
+ * is; a changed seed is rewritten with its version raised and its createdAt kept. A teaser never
+ * replaces the full story of the same title, and an article an editor has changed is never
+ * overwritten (its hash no longer starts with {@link #SEED_HASH_PREFIX}).
+ */
+public final class SeedLoader {
+
+    static final String SEED_HASH_PREFIX = "seed:";
+
+    private final ArticleStore store;
+    private final Clock clock;
+
+    public SeedLoader(ArticleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What a run did: stories and excerpts found in the pages, and how many items it (re)wrote. */
+    public record Result(int pages, int articles, int excerpts, int written, int unchanged) {
+    }
+
+    public Result load(Iterable<SeedFile> files) {
+        int pages = 0;
+        int articles = 0;
+        int excerpts = 0;
+        int written = 0;
+        int unchanged = 0;
+        for (SeedFile file : files) {
+            ParsedPage page = SeedPageParser.parse(file.text());
+            pages++;
+            articles++;
+            excerpts += page.excerpts().size();
+            List<ParsedArticle> stories = new ArrayList<>();
+            stories.add(page.article());
+            stories.addAll(page.excerpts());
+            int changed = write(file.name(), stories);
+            written += changed;
+            unchanged += stories.size() - changed;
+        }
+        return new Result(pages, articles, excerpts, written, unchanged);
+    }
+
+    /** Writes the stories of one page that are new or changed; returns how many. */
+    private int write(String fileName, List<ParsedArticle> stories) {
+        Map<String, ParsedArticle> byId = new LinkedHashMap<>();
+        for (ParsedArticle story : stories) {
+            byId.putIfAbsent(idOf(story), story);
+        }
+        Map<String, StoredVersion> stored = store.storedVersions(byId.keySet());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Article> toWrite = new ArrayList<>();
+        Map<String, String> hashes = new HashMap<>();
+        for (var entry : byId.entrySet()) {
+            String id = entry.getKey();
+            ParsedArticle story = entry.getValue();
+            String hash = contentHash(story);
+            StoredVersion existing = stored.get(id);
+            if (existing != null && (existing.contentHash().equals(hash)
+                    || !existing.contentHash().startsWith(SEED_HASH_PREFIX)
+                    || (story.excerpt() && !isExcerptHash(existing.contentHash())))) {
+                continue;
+            }
+            hashes.put(id, hash);
+            toWrite.add(toArticle(id, fileName, story,
+                    existing == null ? 1 : existing.version() + 1,
+                    existing == null ? now : existing.createdAt(),
+                    now));
+        }
+        List<Article> withSlugs = assignSlugs(toWrite);
+        store.putAll(withSlugs, hashes);
+        return withSlugs.size();
+    }
+
+    /** The same story on several pages (a teaser shown everywhere) is one article. */
+    static String idOf(ParsedArticle story) {
+        return ArticleIds.deterministicId("story", story.title().strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Gives each article its title's slug, or that slug with a number where another article holds it. */
+    private List<Article> assignSlugs(List<Article> articles) {
+        Map<String, String> claimedHere = new HashMap<>();
+        Map<String, String> owners = new HashMap<>(store.slugOwners(articles.stream().map(Article::slug).toList()));
+        List<Article> result = new ArrayList<>(articles.size());
+        for (Article article : articles) {
+            String base = article.slug();
+            for (int suffix = 1; ; suffix++) {
+                String candidate = suffix == 1 ? base : base + "-" + suffix;
+                String owner = claimedHere.containsKey(candidate)
+                        ? claimedHere.get(candidate)
+                        : owners.computeIfAbsent(candidate, taken -> store.slugOwners(List.of(taken)).get(taken));
+                if (owner == null || owner.equals(article.id())) {
+                    claimedHere.put(candidate, article.id());
+                    result.add(withSlug(article, candidate));
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Article withSlug(Article a, String slug) {
+        return new Article(a.id(), slug, a.title(), a.summary(), a.body(), a.author(), a.source(), a.publishedAt(),
+                a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), a.wordCount());
+    }
+
+    private static Article toArticle(String id, String fileName, ParsedArticle story, long version,
+                                     Instant createdAt, Instant updatedAt) {
+        return new Article(id, ArticleIds.slugOf(story.title()), story.title(), story.summary(), story.body(),
+                story.author(), new Source(fileName, story.siteName()), story.publishedAt(), List.of(),
+                ArticleStatus.PUBLISHED, story.excerpt(), version, createdAt, updatedAt, Block.wordCount(story.body()));
+    }
+
+    private static boolean isExcerptHash(String hash) {
+        return hash.startsWith(SEED_HASH_PREFIX + "excerpt:");
+    }
+
+    /**
+     * A digest of the story's content (not of the file it came from: a teaser shown on several pages
+     * is one unchanged article); equal digests mean nothing to rewrite.
+     */
+    static String contentHash(ParsedArticle story) {
+        StringBuilder canonical = new StringBuilder()
+                .append(story.title()).append('\u0000')
+                .append(story.summary()).append('\u0000')
+                .append(story.publishedAt()).append('\u0000')
+                .append(story.author()).append('\u0000')
+                .append(story.siteName()).append('\u0000');
+        for (Block block : story.body()) {
+            canonical.append(block.type()).append(':').append(block.text()).append('\u0000');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return SEED_HASH_PREFIX + (story.excerpt() ? "excerpt:" : "story:") + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.newsapi.model;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import com.newsapi.search.Terms;
+
+/**
+ * What a reader asks a list for. Every part is optional; all given parts must hold.
+ *
+ * @param tag    articles carrying this tag (compared case-insensitively)
+ * @param author articles by this author (compared case- and space-insensitively)
+ * @param from   published at or after this instant
+ * @param until  published before this instant (exclusive)
+ * @param terms  normalised search terms, all of which must occur in the title or body
+ */
+public record ArticleQuery(
+        Optional<String> tag,
+        Optional<String> author,
+        Optional<Instant> from,
+        Optional<Instant> until,
+        Set<String> terms) {
+
+    public static final ArticleQuery ALL =
+            new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+
+    public ArticleQuery {
+        tag = tag.map(ArticleQuery::normaliseTag);
+        author = author.map(ArticleQuery::normaliseAuthor);
+        terms = Set.copyOf(terms);
+    }
+
+    public boolean hasDateRange() {
+        return from.isPresent() || until.isPresent();
+    }
+
+    public static String normaliseTag(String tag) {
+        return tag.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static String normaliseAuthor(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a published article answers this query. Index entries only narrow the search; this is
+     * the rule, so an index entry left behind by an interrupted write never yields a wrong result.
+     */
+    public boolean matches(Article article) {
+        if (tag.isPresent() && article.tags().stream().map(ArticleQuery::normaliseTag).noneMatch(tag.get()::equals)) {
+            return false;
+        }
+        if (author.isPresent() && (article.author() == null || !normaliseAuthor(article.author().name()).equals(author.get()))) {
+            return false;
+        }
+        if (hasDateRange()) {
+            Instant published = article.publishedAt();
+            if (published == null
+                    || from.filter(published::isBefore).isPresent()
+                    || until.filter(end -> !published.isBefore(end)).isPresent()) {
+                return false;
+            }
+        }
+        return terms.isEmpty() || Terms.ofArticle(article).containsAll(terms);
+    }
+
+    /** A stable text naming this query, so a cursor can be tied to the query that issued it. */
+    public String fingerprint() {
+        return String.join("\u001f",
+                tag.orElse(""), author.orElse(""),
+                from.map(Instant::toString).orElse(""), until.map(Instant::toString).orElse(""),
+                String.join(" ", new java.util.TreeSet<>(terms)));
+    }
+}

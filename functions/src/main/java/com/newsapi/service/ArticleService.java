@@ -1,0 +1,63 @@
+package com.newsapi.service;
+
+import com.newsapi.error.ArticleNotFound;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.store.ArticleIds;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.Count;
+import com.newsapi.store.FeedKey;
+import com.newsapi.store.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The read side as readers see it: only published articles exist, and only from their feed instant on. */
+public final class ArticleService {
+
+    private final ArticleStore store;
+    private final Clock clock;
+
+    public ArticleService(ArticleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One published article by its id or its slug. */
+    public Article get(String idOrSlug) {
+        Optional<Article> found = Optional.empty();
+        if (ArticleIds.isId(idOrSlug)) {
+            found = store.findById(idOrSlug);
+        }
+        if (found.isEmpty() && ArticleIds.isSlug(idOrSlug)) {
+            found = store.findBySlug(idOrSlug);
+        }
+        Instant now = clock.instant();
+        return found.filter(article -> article.status() == ArticleStatus.PUBLISHED && !article.feedInstant().isAfter(now))
+                .orElseThrow(() -> new ArticleNotFound(idOrSlug));
+    }
+
+    /** Published articles answering the query, newest first, starting after {@code after}. */
+    public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit) {
+        return store.find(query, after, limit, clock.instant());
+    }
+
+    /** Every tag with published articles, most used first, then by name. */
+    public List<Count> tags() {
+        return sorted(store.tagCounts(clock.instant()));
+    }
+
+    /** Every author with published articles, most prolific first, then by name. */
+    public List<Count> authors() {
+        return sorted(store.authorCounts(clock.instant()));
+    }
+
+    private static List<Count> sorted(List<Count> counts) {
+        return counts.stream()
+                .sorted(Comparator.comparingLong(Count::articles).reversed().thenComparing(Count::name))
+                .toList();
+    }
+}

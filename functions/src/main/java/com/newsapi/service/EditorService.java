@@ -1,0 +1,165 @@
+package com.newsapi.service;
+
+import com.newsapi.error.ArticleNotFound;
+import com.newsapi.error.IdempotencyKeyReused;
+import com.newsapi.error.StoreUnavailable;
+import com.newsapi.error.VersionConflict;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleDraft;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Block;
+import com.newsapi.model.Source;
+import com.newsapi.store.ArticleIds;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.IdempotencyKeyTaken;
+import com.newsapi.store.IdempotencyRecord;
+import com.newsapi.store.SlugTaken;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The write side: editors create, replace, publish and delete articles. Every change of an existing
+ * article names the version it was based on; the store's conditional writes make a stale one fail.
+ */
+public final class EditorService {
+
+    /** How long a retried create with the same Idempotency-Key gets the first answer. */
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final int SLUG_ATTEMPTS = 50;
+
+    private final ArticleStore store;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public EditorService(ArticleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A create's answer, and whether it is a replay of an earlier identical request. */
+    public record Created(Article article, Optional<IdempotencyRecord> replayed) {
+    }
+
+    /**
+     * Creates an article with a fresh id and a unique slug. With an idempotency key, a retry of the
+     * same request returns the first answer and creates nothing; the same key with another body is refused.
+     *
+     * @param render turns the created article into the response body to remember for retries
+     */
+    public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, Function<Article, String[]> render) {
+        if (idempotencyKey.isPresent()) {
+            Optional<Created> replay = replay(idempotencyKey.get());
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        Instant now = now();
+        ArticleStatus status = draft.status().orElse(ArticleStatus.DRAFT);
+        String id = HexFormat.of().formatHex(randomBytes());
+        String baseSlug = ArticleIds.slugOf(draft.title());
+        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
+            String slug = attempt == 1 ? baseSlug : baseSlug + "-" + attempt;
+            if (store.slugOwners(List.of(slug)).containsKey(slug)) {
+                continue;
+            }
+            Article article = build(id, slug, draft, status, status == ArticleStatus.PUBLISHED ? now : null, 1, now, now);
+            Optional<IdempotencyRecord> record = idempotencyKey.map(key -> {
+                String[] response = render.apply(article);
+                return new IdempotencyRecord(key.scopedKey(), key.requestHash(), id, response[0], response[1],
+                        now.plus(IDEMPOTENCY_WINDOW));
+            });
+            try {
+                store.create(article, record);
+                return new Created(article, Optional.empty());
+            } catch (SlugTaken e) {
+                // Claimed between our look and our write: try the next suffix.
+            } catch (IdempotencyKeyTaken e) {
+                return replay(idempotencyKey.orElseThrow()).orElseThrow(() -> new StoreUnavailable(e));
+            }
+        }
+        throw new StoreUnavailable(new IllegalStateException("no free slug for " + baseSlug));
+    }
+
+    private Optional<Created> replay(IdempotencyKey key) {
+        return store.findIdempotency(key.scopedKey())
+                .filter(record -> record.expiresAt().isAfter(now()))
+                .map(record -> {
+                    if (!record.requestHash().equals(key.requestHash())) {
+                        throw new IdempotencyKeyReused(
+                                "This Idempotency-Key was first used with a different body; use a new key for a new article.");
+                    }
+                    return new Created(null, Optional.of(record));
+                });
+    }
+
+    /** The stored article, drafts included, for an editor. */
+    public Article get(String id) {
+        return (ArticleIds.isId(id) ? store.findById(id) : Optional.<Article>empty())
+                .orElseThrow(() -> new ArticleNotFound(id));
+    }
+
+    /**
+     * Replaces the editable fields of the article at {@code expectedVersion}. Publishing sets
+     * publishedAt the first time; the slug and createdAt never change.
+     */
+    public Article replace(String id, long expectedVersion, ArticleDraft draft) {
+        Article previous = current(id, expectedVersion);
+        Instant now = now();
+        ArticleStatus status = draft.status().orElse(previous.status());
+        Instant publishedAt = previous.publishedAt() != null ? previous.publishedAt()
+                : status == ArticleStatus.PUBLISHED ? now : null;
+        Article updated = build(id, previous.slug(), draft, status, publishedAt, previous.version() + 1,
+                previous.createdAt(), now);
+        store.replace(previous, updated);
+        return updated;
+    }
+
+    /** Publishes a draft (idempotent on an already published article, which then does not change). */
+    public Article publish(String id, long expectedVersion) {
+        Article previous = current(id, expectedVersion);
+        if (previous.status() == ArticleStatus.PUBLISHED) {
+            return previous;
+        }
+        ArticleDraft asPublished = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
+                previous.tags(), Optional.of(ArticleStatus.PUBLISHED));
+        return replace(id, expectedVersion, asPublished);
+    }
+
+    public void delete(String id, long expectedVersion) {
+        store.delete(current(id, expectedVersion));
+    }
+
+    /** The stored article, if it is still at the version the editor based the change on. */
+    private Article current(String id, long expectedVersion) {
+        Article previous = get(id);
+        if (previous.version() != expectedVersion) {
+            throw new VersionConflict("The article is at version " + previous.version()
+                    + ", not " + expectedVersion + "; fetch it again and reapply your change.");
+        }
+        return previous;
+    }
+
+    private static Article build(String id, String slug, ArticleDraft draft, ArticleStatus status, Instant publishedAt,
+                                 long version, Instant createdAt, Instant updatedAt) {
+        return new Article(id, slug, draft.title(), draft.summary(), draft.body(), draft.author(), new Source(null, null),
+                publishedAt, draft.tags(), status, false, version, createdAt, updatedAt,
+                Block.wordCount(draft.body()));
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,58 @@
+package com.newsapi.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How article ids and slugs look, and how they are made. */
+public final class ArticleIds {
+
+    /** 16 lowercase hex digits: 64 bits, short in URLs, collision-free at any realistic article count. */
+    static final String ID_PATTERN = "[0-9a-f]{16}";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final int MAX_SLUG_LENGTH = 80;
+
+    private ArticleIds() {
+    }
+
+    public static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
+    public static boolean isSlug(String value) {
+        return value != null && value.length() <= MAX_SLUG_LENGTH + 8 && SLUG.matcher(value).matches();
+    }
+
+    /** A deterministic id from stable parts, so the loader writes the same ids on every run. */
+    public static String deterministicId(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** A URL name from a title: accents folded, lower case, words joined by hyphens, at most 80 characters. */
+    public static String slugOf(String title) {
+        String folded = Normalizer.normalize(title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .replaceAll("['’‘`]", "")
+                .toLowerCase(Locale.ROOT);
+        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > MAX_SLUG_LENGTH) {
+            int cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);
+            slug = slug.substring(0, cut > 0 ? cut : MAX_SLUG_LENGTH);
+        }
+        return slug.isEmpty() ? "article" : slug;
+    }
+}

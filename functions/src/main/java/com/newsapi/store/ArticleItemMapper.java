@@ -1,0 +1,225 @@
+package com.newsapi.store;
+
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Author;
+import com.newsapi.model.Block;
+import com.newsapi.model.Source;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The one place that knows the table's attribute names; converts articles to items and back. */
+final class ArticleItemMapper {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String FEED_SHARD = "feedShard";
+    static final String FEED_KEY = "feedKey";
+    static final String AUTHOR_KEY = "authorKey";
+    static final String FEED_INDEX = "feed";
+    static final String AUTHOR_INDEX = "byAuthor";
+    /** An article has at most this many tags, each in its own sparse index slot (byTag1…byTag5). */
+    public static final int MAX_TAGS = 5;
+    static final String TAG_KEY = "tagKey";
+    static final String TAG_INDEX = "byTag";
+    static final String TAG_PREFIX = "TAG#";
+    static final String TERM_PREFIX = "TERM#";
+    static final String TAG_REGISTRY = "TAGS";
+    static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
+    /** Epoch seconds; the table's TTL attribute. */
+    static final String EXPIRES_AT = "expiresAt";
+    static final String AUTHOR_REGISTRY = "AUTHORS";
+    static final String ARTICLE_ID = "articleId";
+    static final String VERSION = "version";
+    static final String CONTENT_HASH = "contentHash";
+    static final String CREATED_AT = "createdAt";
+
+    private static final String ARTICLE_PREFIX = "ARTICLE#";
+    private static final String ARTICLE_SK = "ARTICLE";
+    private static final String SLUG_PREFIX = "SLUG#";
+    private static final String SLUG_SK = "SLUG";
+    private static final String FEED_SHARD_PREFIX = "FEED#";
+    private static final String AUTHOR_PREFIX = "AUTHOR#";
+
+    /**
+     * Published articles are spread over this many feed partitions by a hash of their id. A list
+     * page queries each shard and merges; the count is part of the stored data, so changing it
+     * needs a re-index.
+     */
+    static final int FEED_SHARDS = 4;
+
+    private ArticleItemMapper() {
+    }
+
+    static Map<String, AttributeValue> articleKey(String id) {
+        return Map.of(PK, s(ARTICLE_PREFIX + id), SK, s(ARTICLE_SK));
+    }
+
+    static Map<String, AttributeValue> slugKey(String slug) {
+        return Map.of(PK, s(SLUG_PREFIX + slug), SK, s(SLUG_SK));
+    }
+
+    static Map<String, AttributeValue> slugItem(String slug, String articleId) {
+        Map<String, AttributeValue> item = new HashMap<>(slugKey(slug));
+        item.put(ARTICLE_ID, s(articleId));
+        return item;
+    }
+
+    static String feedShard(int shard) {
+        return FEED_SHARD_PREFIX + shard;
+    }
+
+    static String feedShardOf(String id) {
+        return feedShard(Math.floorMod(id.hashCode(), FEED_SHARDS));
+    }
+
+    /** Authors are grouped case- and space-insensitively: "Ruta  Deshpande" and "ruta deshpande" are one author. */
+    static String authorKeyOf(String authorName) {
+        return AUTHOR_PREFIX + ArticleQuery.normaliseAuthor(authorName);
+    }
+
+    static Map<String, AttributeValue> toItem(Article article, String contentHash) {
+        Map<String, AttributeValue> item = new HashMap<>(articleKey(article.id()));
+        item.put("id", s(article.id()));
+        item.put("slug", s(article.slug()));
+        item.put("title", s(article.title()));
+        putIfPresent(item, "summary", article.summary());
+        item.put("body", AttributeValue.fromL(article.body().stream()
+                .map(block -> AttributeValue.fromM(Map.of(
+                        "type", s(block.type().name().toLowerCase(Locale.ROOT)),
+                        "text", s(block.text()))))
+                .toList()));
+        if (article.author() != null) {
+            item.put("authorName", s(article.author().name()));
+            putIfPresent(item, "authorBio", article.author().bio());
+        }
+        if (article.source() != null) {
+            putIfPresent(item, "sourceFile", article.source().file());
+            putIfPresent(item, "siteName", article.source().siteName());
+        }
+        if (article.publishedAt() != null) {
+            item.put("publishedAt", s(article.publishedAt().toString()));
+        }
+        item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItemMapper::s).toList()));
+        item.put("status", s(article.status().wireName()));
+        item.put("excerpt", AttributeValue.fromBool(article.excerpt()));
+        item.put(VERSION, n(article.version()));
+        item.put(CREATED_AT, s(article.createdAt().toString()));
+        item.put("updatedAt", s(article.updatedAt().toString()));
+        item.put("wordCount", n(article.wordCount()));
+        item.put(CONTENT_HASH, s(contentHash));
+        // Index attributes only on published articles: the indexes are sparse, so drafts never show.
+        if (article.status() == ArticleStatus.PUBLISHED) {
+            item.put(FEED_SHARD, s(feedShardOf(article.id())));
+            item.put(FEED_KEY, s(new FeedKey(article.feedInstant(), article.id()).render()));
+            if (article.author() != null) {
+                item.put(AUTHOR_KEY, s(authorKeyOf(article.author().name())));
+            }
+            List<String> tags = distinctTags(article);
+            for (int slot = 0; slot < tags.size(); slot++) {
+                item.put(TAG_KEY + (slot + 1), s(TAG_PREFIX + tags.get(slot)));
+            }
+        }
+        return item;
+    }
+
+    /** The article's tags normalised and de-duplicated, at most {@link #MAX_TAGS}. */
+    static List<String> distinctTags(Article article) {
+        return article.tags().stream().map(ArticleQuery::normaliseTag).distinct().limit(MAX_TAGS).toList();
+    }
+
+    /** Search postings: one item per term, keyed by the article's feed position. */
+    static Map<String, AttributeValue> termPosting(String term, FeedKey key) {
+        return Map.of(PK, s(TERM_PREFIX + term), SK, s(key.render()), ARTICLE_ID, s(key.id()));
+    }
+
+    static Map<String, AttributeValue> idempotencyKey(String key) {
+        return Map.of(PK, s(IDEMPOTENCY_PREFIX + key), SK, s("IDEMPOTENCY"));
+    }
+
+    static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(record.key()));
+        item.put("requestHash", s(record.requestHash()));
+        item.put(ARTICLE_ID, s(record.articleId()));
+        item.put("responseBody", s(record.responseBody()));
+        item.put("etag", s(record.etag()));
+        item.put(EXPIRES_AT, n(record.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    static IdempotencyRecord idempotencyFromItem(Map<String, AttributeValue> item) {
+        return new IdempotencyRecord(item.get(PK).s().substring(IDEMPOTENCY_PREFIX.length()), string(item, "requestHash"),
+                string(item, ARTICLE_ID), string(item, "responseBody"), string(item, "etag"),
+                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+    }
+
+    static Map<String, AttributeValue> tagRegistration(String tag) {
+        return Map.of(PK, s(TAG_REGISTRY), SK, s(tag), "name", s(tag));
+    }
+
+    static Map<String, AttributeValue> authorRegistration(String authorName) {
+        String displayName = authorName.strip().replaceAll("\\s+", " ");
+        return Map.of(PK, s(AUTHOR_REGISTRY), SK, s(authorKeyOf(authorName)), "name", s(displayName));
+    }
+
+    static Article fromItem(Map<String, AttributeValue> item) {
+        String authorName = string(item, "authorName");
+        String sourceFile = string(item, "sourceFile");
+        String siteName = string(item, "siteName");
+        String publishedAt = string(item, "publishedAt");
+        return new Article(
+                string(item, "id"),
+                string(item, "slug"),
+                string(item, "title"),
+                string(item, "summary"),
+                blocks(item.get("body")),
+                authorName == null ? null : new Author(authorName, string(item, "authorBio")),
+                sourceFile == null && siteName == null ? null : new Source(sourceFile, siteName),
+                publishedAt == null ? null : Instant.parse(publishedAt),
+                item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
+                ArticleStatus.fromWireName(string(item, "status")),
+                item.containsKey("excerpt") && Boolean.TRUE.equals(item.get("excerpt").bool()),
+                Long.parseLong(item.get(VERSION).n()),
+                Instant.parse(string(item, CREATED_AT)),
+                Instant.parse(string(item, "updatedAt")),
+                Integer.parseInt(item.get("wordCount").n()));
+    }
+
+    private static List<Block> blocks(AttributeValue body) {
+        if (body == null) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>(body.l().size());
+        for (AttributeValue value : body.l()) {
+            Map<String, AttributeValue> block = value.m();
+            Block.Type type = Block.Type.valueOf(block.get("type").s().toUpperCase(Locale.ROOT));
+            blocks.add(new Block(type, block.get("text").s()));
+        }
+        return blocks;
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,205 @@
+package com.newsapi.store;
+
+import static com.newsapi.store.ArticleItemMapper.FEED_INDEX;
+import static com.newsapi.store.ArticleItemMapper.FEED_KEY;
+import static com.newsapi.store.ArticleItemMapper.FEED_SHARD;
+import static com.newsapi.store.ArticleItemMapper.FEED_SHARDS;
+import static com.newsapi.store.ArticleItemMapper.s;
+import static com.newsapi.store.DynamoCalls.call;
+
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** The store's read queries over the indexes: filtered newest-first pages and tag/author counts. */
+final class ArticleQueries {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Batches batches;
+
+    ArticleQueries(DynamoDbClient dynamo, String table, Batches batches) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.batches = batches;
+    }
+
+    /**
+     * Published articles that answer {@code query}, newest first, strictly after {@code after} in
+     * feed order and visible at {@code now}. The narrowest index serves the page (search terms, then
+     * tag, then author, else the sharded feed); every candidate is then checked against the query
+     * itself. At most {@link #MAX_EXAMINED} candidates are examined per page: a rare filter may
+     * give a short page, with a cursor to go on from.
+     */
+    Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
+        CandidateStream candidates = candidates(query, after, now, query.equals(ArticleQuery.ALL) ? limit + 1 : 100);
+        List<Article> matches = new ArrayList<>(limit);
+        FeedKey lastExamined = null;
+        int examined = 0;
+        boolean leftOver = false;
+        while (!leftOver && matches.size() < limit && examined < MAX_EXAMINED && candidates.peek() != null) {
+            // Projected candidates cost nothing more to check, so take only as many as the page needs;
+            // posting candidates are fetched by BatchGetItem, so take a full batch.
+            int wanted = candidates.peek().item() != null ? limit - matches.size() : Batches.GET_BATCH;
+            List<Candidate> batch = new ArrayList<>();
+            while (batch.size() < wanted && examined + batch.size() < MAX_EXAMINED && candidates.peek() != null) {
+                batch.add(candidates.poll());
+            }
+            Map<String, Map<String, AttributeValue>> items = resolve(batch);
+            for (Candidate candidate : batch) {
+                if (matches.size() == limit) {
+                    leftOver = true;
+                    break;
+                }
+                examined++;
+                lastExamined = candidate.key();
+                Map<String, AttributeValue> item = items.get(candidate.id());
+                if (item != null && isCurrent(item, candidate.key())) {
+                    Article article = ArticleItemMapper.fromItem(item);
+                    if (query.matches(article)) {
+                        matches.add(article);
+                    }
+                }
+            }
+        }
+        boolean more = leftOver || candidates.peek() != null;
+        return new Page<>(matches, more && lastExamined != null ? Optional.of(lastExamined) : Optional.empty());
+    }
+
+    static final int MAX_EXAMINED = 500;
+
+    private CandidateStream candidates(ArticleQuery query, Optional<FeedKey> after, Instant now, int pageSize) {
+        String lower = query.from().map(FeedKey::lowerBound).orElse(FeedKey.MIN);
+        String upper = FeedKey.upperBound(now);
+        if (query.until().isPresent() && FeedKey.lowerBound(query.until().get()).compareTo(upper) < 0) {
+            upper = FeedKey.lowerBound(query.until().get());
+        }
+        if (after.isPresent() && after.get().render().compareTo(upper) < 0) {
+            upper = after.get().render();
+        }
+        if (!query.terms().isEmpty()) {
+            // The longest term is the likeliest to be rare, so its postings are the fewest to check.
+            String term = query.terms().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+            return partition(null, ArticleItemMapper.PK, ArticleItemMapper.TERM_PREFIX + term, ArticleItemMapper.SK,
+                    lower, upper, pageSize);
+        }
+        if (query.tag().isPresent()) {
+            List<PartitionStream> slots = new ArrayList<>();
+            for (int slot = 1; slot <= ArticleItemMapper.MAX_TAGS; slot++) {
+                slots.add(partition(ArticleItemMapper.TAG_INDEX + slot, ArticleItemMapper.TAG_KEY + slot,
+                        ArticleItemMapper.TAG_PREFIX + query.tag().get(), FEED_KEY, lower, upper, pageSize));
+            }
+            return new MergedStream(slots);
+        }
+        if (query.author().isPresent()) {
+            return partition(ArticleItemMapper.AUTHOR_INDEX, ArticleItemMapper.AUTHOR_KEY,
+                    ArticleItemMapper.authorKeyOf(query.author().get()), FEED_KEY, lower, upper, pageSize);
+        }
+        List<PartitionStream> shards = new ArrayList<>();
+        for (int shard = 0; shard < FEED_SHARDS; shard++) {
+            shards.add(partition(FEED_INDEX, FEED_SHARD, ArticleItemMapper.feedShard(shard), FEED_KEY, lower, upper, pageSize));
+        }
+        return new MergedStream(shards);
+    }
+
+    private PartitionStream partition(String index, String partitionAttribute, String partitionValue,
+                                      String sortAttribute, String lower, String upper, int pageSize) {
+        return new PartitionStream(request -> call(() -> dynamo.query(request)), table, index,
+                partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize);
+    }
+
+    /** Article items for the candidates: projected ones as they are, posting ones fetched by id. */
+    private Map<String, Map<String, AttributeValue>> resolve(List<Candidate> batch) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        for (Candidate candidate : batch) {
+            if (candidate.item() != null) {
+                items.put(candidate.id(), candidate.item());
+            } else {
+                missing.add(ArticleItemMapper.articleKey(candidate.id()));
+            }
+        }
+        for (Map<String, AttributeValue> item : batches.get(missing, null)) {
+            items.put(item.get("id").s(), item);
+        }
+        return items;
+    }
+
+    /** A posting is current when the article is published and still sits where the posting says. */
+    private static boolean isCurrent(Map<String, AttributeValue> item, FeedKey key) {
+        AttributeValue feedKey = item.get(FEED_KEY);
+        return feedKey != null && feedKey.s().equals(key.render());
+    }
+
+    /** How many published articles, visible at {@code now}, carry each tag: from the tag indexes, so always exact. */
+    List<Count> tagCounts(Instant now) {
+        List<Count> counts = new ArrayList<>();
+        for (Map<String, AttributeValue> registered : registry(ArticleItemMapper.TAG_REGISTRY)) {
+            String tag = registered.get(ArticleItemMapper.SK).s();
+            long total = 0;
+            for (int slot = 1; slot <= ArticleItemMapper.MAX_TAGS; slot++) {
+                total += count(ArticleItemMapper.TAG_INDEX + slot, ArticleItemMapper.TAG_KEY + slot,
+                        ArticleItemMapper.TAG_PREFIX + tag, now);
+            }
+            if (total > 0) {
+                counts.add(new Count(tag, total));
+            }
+        }
+        return counts;
+    }
+
+    /** How many published articles, visible at {@code now}, each author has. */
+    List<Count> authorCounts(Instant now) {
+        List<Count> counts = new ArrayList<>();
+        for (Map<String, AttributeValue> registered : registry(ArticleItemMapper.AUTHOR_REGISTRY)) {
+            long total = count(ArticleItemMapper.AUTHOR_INDEX, ArticleItemMapper.AUTHOR_KEY,
+                    "AUTHOR#" + registered.get(ArticleItemMapper.SK).s().substring("AUTHOR#".length()), now);
+            if (total > 0) {
+                counts.add(new Count(registered.get("name").s(), total));
+            }
+        }
+        return counts;
+    }
+
+    private List<Map<String, AttributeValue>> registry(String partition) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> resumeAt = start;
+            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
+                    .keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", s(partition)))
+                    .exclusiveStartKey(resumeAt)));
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    private long count(String index, String partitionAttribute, String partitionValue, Instant now) {
+        long total = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> resumeAt = start;
+            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(index)
+                    .keyConditionExpression("#p = :p AND #s < :hi")
+                    .expressionAttributeNames(Map.of("#p", partitionAttribute, "#s", FEED_KEY))
+                    .expressionAttributeValues(Map.of(":p", s(partitionValue), ":hi", s(FeedKey.upperBound(now))))
+                    .select(Select.COUNT)
+                    .exclusiveStartKey(resumeAt)));
+            total += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return total;
+    }
+}

@@ -1,0 +1,271 @@
+package com.newsapi.store;
+
+import static com.newsapi.store.ArticleItemMapper.ARTICLE_ID;
+import static com.newsapi.store.ArticleItemMapper.CONTENT_HASH;
+import static com.newsapi.store.ArticleItemMapper.CREATED_AT;
+import static com.newsapi.store.ArticleItemMapper.VERSION;
+import static com.newsapi.store.ArticleItemMapper.s;
+import static com.newsapi.store.DynamoCalls.call;
+
+import com.newsapi.error.StoreUnavailable;
+import com.newsapi.error.VersionConflict;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.search.Terms;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The repository: all DynamoDB access of the application goes through this class (helped by the
+ * package-private {@link ArticleQueries} and {@link Batches}). Reads get a key or query an index,
+ * never scan; SDK failures leave here as domain exceptions with their cause kept.
+ */
+public final class ArticleStore {
+
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Batches batches;
+    private final ArticleQueries queries;
+
+    public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.batches = new Batches(dynamo, table, backoff);
+        this.queries = new ArticleQueries(dynamo, table, batches);
+    }
+
+    public Optional<Article> findById(String id) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
+                .tableName(table).key(ArticleItemMapper.articleKey(id)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.fromItem(item));
+    }
+
+    /**
+     * Published articles that answer {@code query}, newest first, strictly after {@code after} in
+     * feed order and visible at {@code now}; see {@link ArticleQueries}.
+     */
+    public Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
+        return queries.find(query, after, limit, now);
+    }
+
+    /** How many published articles, visible at {@code now}, carry each tag. */
+    public List<Count> tagCounts(Instant now) {
+        return queries.tagCounts(now);
+    }
+
+    /** How many published articles, visible at {@code now}, each author has. */
+    public List<Count> authorCounts(Instant now) {
+        return queries.authorCounts(now);
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        Map<String, AttributeValue> claim = call(() -> dynamo.getItem(get -> get
+                .tableName(table).key(ArticleItemMapper.slugKey(slug)).consistentRead(true)).item());
+        if (claim == null || !claim.containsKey(ARTICLE_ID)) {
+            return Optional.empty();
+        }
+        return findById(claim.get(ARTICLE_ID).s());
+    }
+
+    /**
+     * Creates an article, claiming its slug and, when given, recording the idempotency key, all in
+     * one transaction. Search postings are written first (readers check postings against the
+     * article, so one left by a failed create is harmless).
+     *
+     * @throws SlugTaken           the slug is held by another article
+     * @throws IdempotencyKeyTaken the key was recorded first, by this request's earlier try or a concurrent one
+     */
+    public void create(Article article, Optional<IdempotencyRecord> idempotency) {
+        writeIndexEntries(article);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.toItem(article, EDITED_HASH))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.slugItem(article.slug(), article.id()))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.idempotencyItem(record))
+                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+        try {
+            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (failedCondition(reasons, 2)) {
+                throw new IdempotencyKeyTaken();
+            }
+            if (failedCondition(reasons, 1)) {
+                throw new SlugTaken(article.slug());
+            }
+            throw conflictOrUnavailable(e);
+        }
+    }
+
+    /**
+     * Replaces a stored article with a new version, only if the stored version is still
+     * {@code previous.version()}: of two concurrent editors, exactly one wins.
+     *
+     * @throws VersionConflict the article changed (or vanished) since {@code previous} was read
+     */
+    public void replace(Article previous, Article updated) {
+        writeIndexEntries(updated);
+        try {
+            call(() -> dynamo.putItem(put -> put.tableName(table)
+                    .item(ArticleItemMapper.toItem(updated, EDITED_HASH))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
+        }
+        removeStalePostings(previous, Optional.of(updated));
+    }
+
+    /** Deletes an article and frees its slug, only if it is still at {@code previous.version()}. */
+    public void delete(Article previous) {
+        List<TransactWriteItem> writes = List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(ArticleItemMapper.articleKey(previous.id()))
+                        .conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", VERSION))
+                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))
+                        .build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(ArticleItemMapper.slugKey(previous.slug()))
+                        .conditionExpression("articleId = :id")
+                        .expressionAttributeValues(Map.of(":id", s(previous.id())))
+                        .build()).build());
+        try {
+            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+        } catch (TransactionCanceledException e) {
+            throw conflictOrUnavailable(e);
+        }
+        removeStalePostings(previous, Optional.empty());
+    }
+
+    public Optional<IdempotencyRecord> findIdempotency(String key) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get.tableName(table)
+                .key(ArticleItemMapper.idempotencyKey(key)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.idempotencyFromItem(item));
+    }
+
+    /** Marks articles written through the API: the loader never overwrites them. */
+    public static final String EDITED_HASH = "edited";
+
+    private void writeIndexEntries(Article article) {
+        batches.write(indexEntries(article).stream().map(Batches::put).toList());
+    }
+
+    /**
+     * Best effort, after the article is written: postings the new version no longer has. One left
+     * behind (a crash here) is checked and skipped by readers.
+     */
+    private void removeStalePostings(Article previous, Optional<Article> current) {
+        Set<Map<String, AttributeValue>> keep = new HashSet<>(current.map(ArticleStore::indexEntries).orElse(List.of()));
+        List<WriteRequest> deletes = indexEntries(previous).stream()
+                .filter(entry -> entry.get(ArticleItemMapper.PK).s().startsWith(ArticleItemMapper.TERM_PREFIX))
+                .filter(entry -> !keep.contains(entry))
+                .map(entry -> Batches.delete(Map.of(ArticleItemMapper.PK, entry.get(ArticleItemMapper.PK),
+                        ArticleItemMapper.SK, entry.get(ArticleItemMapper.SK))))
+                .toList();
+        try {
+            batches.write(deletes);
+        } catch (RuntimeException e) {
+            // The change itself is committed; stale postings are only extra candidates for readers.
+        }
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static RuntimeException conflictOrUnavailable(TransactionCanceledException e) {
+        boolean conditionFailed = e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+        if (conditionFailed) {
+            return new VersionConflict("The article changed since you read it; fetch it again.");
+        }
+        // TransactionConflict and throttling: another transaction touched the same items; retryable.
+        return new StoreUnavailable(e);
+    }
+
+    /** The stored version of each of these ids that exists. */
+    public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
+        Map<String, StoredVersion> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
+                "id, #version, createdAt, contentHash")) {
+            found.put(item.get("id").s(), new StoredVersion(
+                    Long.parseLong(item.get(VERSION).n()),
+                    Instant.parse(item.get(CREATED_AT).s()),
+                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : ""));
+        }
+        return found;
+    }
+
+    /** Which article holds each of these slugs, for the slugs that are taken. */
+    public Map<String, String> slugOwners(Collection<String> slugs) {
+        Map<String, String> owners = new HashMap<>();
+        for (Map<String, AttributeValue> item : batches.get(slugs.stream().map(ArticleItemMapper::slugKey).toList(),
+                "pk, articleId")) {
+            owners.put(item.get("pk").s().substring("SLUG#".length()), item.get(ARTICLE_ID).s());
+        }
+        return owners;
+    }
+
+    /**
+     * Writes each article with its slug claim, 25 requests a batch, retrying unprocessed items with
+     * backoff until all are written. Search postings and tag/author registrations go first, the
+     * articles last: an interrupted run leaves at worst postings that readers check and skip, never
+     * an article that search cannot find. Puts replace whole items, so writing the same articles
+     * again leaves the same items.
+     */
+    public void putAll(List<Article> articles, Map<String, String> contentHashes) {
+        List<WriteRequest> indexWrites = new ArrayList<>();
+        List<WriteRequest> articleWrites = new ArrayList<>(articles.size() * 2);
+        for (Article article : articles) {
+            indexWrites.addAll(indexEntries(article).stream().map(Batches::put).toList());
+            articleWrites.add(Batches.put(ArticleItemMapper.toItem(article, contentHashes.get(article.id()))));
+            articleWrites.add(Batches.put(ArticleItemMapper.slugItem(article.slug(), article.id())));
+        }
+        batches.write(indexWrites.stream().distinct().toList());
+        batches.write(articleWrites);
+    }
+
+    /** The items that index a published article besides the article item itself. */
+    static List<Map<String, AttributeValue>> indexEntries(Article article) {
+        if (article.status() != ArticleStatus.PUBLISHED) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        FeedKey key = new FeedKey(article.feedInstant(), article.id());
+        for (String term : Terms.ofArticle(article)) {
+            entries.add(ArticleItemMapper.termPosting(term, key));
+        }
+        for (String tag : ArticleItemMapper.distinctTags(article)) {
+            entries.add(ArticleItemMapper.tagRegistration(tag));
+        }
+        if (article.author() != null) {
+            entries.add(ArticleItemMapper.authorRegistration(article.author().name()));
+        }
+        return entries;
+    }
+
+}

@@ -1,0 +1,92 @@
+package com.newsapi.store;
+
+import static com.newsapi.store.ArticleItemMapper.VERSION;
+import static com.newsapi.store.DynamoCalls.call;
+
+import com.newsapi.error.StoreUnavailable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** BatchGetItem and BatchWriteItem, with the unprocessed part retried under a bounded backoff. */
+final class Batches {
+
+    /** BatchWriteItem takes at most 25 requests, BatchGetItem at most 100 keys. */
+    static final int WRITE_BATCH = 25;
+    static final int GET_BATCH = 100;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Backoff backoff;
+
+    Batches(DynamoDbClient dynamo, String table, Backoff backoff) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.backoff = backoff;
+    }
+
+    /** The items with these keys that exist, retrying unprocessed keys; {@code projection} may be null. */
+    List<Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys, String projection) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += GET_BATCH) {
+            List<Map<String, AttributeValue>> chunk = distinct.subList(from, Math.min(distinct.size(), from + GET_BATCH));
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(chunk).projectionExpression(projection)
+                    .expressionAttributeNames(projection != null && projection.contains("#version") ? Map.of("#version", VERSION) : null)
+                    .consistentRead(true).build());
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> request = pending;
+                var response = call(() -> dynamo.batchGetItem(get -> get.requestItems(request)));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!pending.isEmpty()) {
+                    retryOrFail(attempt);
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Writes every request, 25 a batch, retrying unprocessed items with backoff; fails after too many tries. */
+    void write(List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
+            writeBatch(writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH)));
+        }
+    }
+
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = call(() -> dynamo.batchWriteItem(write -> write.requestItems(request)));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            if (!pending.isEmpty()) {
+                retryOrFail(attempt);
+            }
+        }
+    }
+
+    private void retryOrFail(int attempt) {
+        if (attempt >= backoff.maxAttempts()) {
+            throw new StoreUnavailable(new IllegalStateException(
+                    "batch still had unprocessed items after " + attempt + " attempts"));
+        }
+        backoff.pause(attempt);
+    }
+
+    static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+    }
+}

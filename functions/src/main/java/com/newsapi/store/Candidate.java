@@ -1,0 +1,11 @@
+package com.newsapi.store;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * An index entry that may name a matching article: its feed position, the article id, and the
+ * article item itself when the index projects it (posting items carry only the id).
+ */
+record Candidate(FeedKey key, String id, Map<String, AttributeValue> item) {
+}

@@ -1,0 +1,128 @@
+package com.newsapi.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.newsapi.model.Article;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.Backoff;
+import com.newsapi.testing.DynamoDbLocal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+
+class SeedLoaderTest {
+
+    private static final Path SEEDS = Path.of("../seeds");
+    private static final Backoff NO_WAIT = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 5, duration -> { });
+    private static final Clock FIRST_RUN = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
+    private static final Clock SECOND_RUN = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo = DynamoDbLocal.client();
+    private final String table = DynamoDbLocal.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
+
+    @Test
+    void load_writesEveryStoryAndTeaser_withTheirSlugs() {
+        SeedLoader.Result result = new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        assertThat(result).isEqualTo(new SeedLoader.Result(2, 2, 10, 12, 0));
+        Map<String, Map<String, AttributeValue>> items = itemsByKey();
+        assertThat(items.keySet().stream().filter(key -> key.startsWith("ARTICLE#"))).hasSize(12);
+        assertThat(items.keySet().stream().filter(key -> key.startsWith("SLUG#"))).hasSize(12);
+        assertThat(items.keySet().stream().filter(key -> key.startsWith("TERM#kim|"))).hasSize(2);
+        Article kim = store.findBySlug("trump-wants-to-reconnect-with-kim-jong-un").orElseThrow();
+        assertThat(kim.publishedAt()).isEqualTo(Instant.parse("2025-01-24T20:20:00Z"));
+        assertThat(kim.source().file()).isEqualTo("000_f5b8cecab90531ab.txt");
+        assertThat(kim.excerpt()).isFalse();
+        assertThat(kim.version()).isEqualTo(1);
+        assertThat(kim.createdAt()).isEqualTo(FIRST_RUN.instant());
+        assertThat(kim.wordCount()).isGreaterThan(250);
+    }
+
+    @Test
+    void load_twice_leavesExactlyTheSameItems() {
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        Map<String, Map<String, AttributeValue>> afterFirst = itemsByKey();
+
+        SeedLoader.Result second = new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        assertThat(second.written()).isZero();
+        assertThat(second.unchanged()).isEqualTo(12);
+        assertThat(itemsByKey()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void load_afterACrashHalfWay_endsWithTheSameItemsAsOneCleanRun() {
+        DynamoDbClient clean = DynamoDbLocal.client();
+        String cleanTable = DynamoDbLocal.newTable(clean);
+        new SeedLoader(new ArticleStore(clean, cleanTable, NO_WAIT), FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        ArticleStore crashing = new ArticleStore(DynamoDbLocal.client(new FailAfterBatches(1)), table, NO_WAIT);
+
+        assertThatThrownBy(() -> new SeedLoader(crashing, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS)))
+                .isInstanceOf(RuntimeException.class);
+        long writtenBeforeCrash = itemsByKey().size();
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        Map<String, Map<String, AttributeValue>> expected = itemsByKey(clean, cleanTable);
+        assertThat(writtenBeforeCrash).isPositive().isLessThan(expected.size());
+        assertThat(itemsByKey()).isEqualTo(expected);
+    }
+
+    @Test
+    void load_neverOverwritesAnArticleAnEditorChanged() {
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        Article kim = store.findBySlug("trump-wants-to-reconnect-with-kim-jong-un").orElseThrow();
+        dynamo.updateItem(update -> update.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + kim.id()), "sk", AttributeValue.fromS("ARTICLE")))
+                .updateExpression("SET title = :t, contentHash = :h")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("Edited"), ":h", AttributeValue.fromS("edited"))));
+
+        new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        assertThat(store.findById(kim.id()).orElseThrow().title()).isEqualTo("Edited");
+    }
+
+    private Map<String, Map<String, AttributeValue>> itemsByKey() {
+        return itemsByKey(dynamo, table);
+    }
+
+    /** The whole table, for comparing end states: a test may scan, request paths never do. */
+    private static Map<String, Map<String, AttributeValue>> itemsByKey(DynamoDbClient client, String tableName) {
+        return client.scanPaginator(scan -> scan.tableName(tableName)).items().stream()
+                .collect(Collectors.toMap(item -> item.get("pk").s() + "|" + item.get("sk").s(), item -> item));
+    }
+
+    /** Lets {@code allowed} batch writes through, then fails every later one as a crashed process would stop. */
+    static final class FailAfterBatches implements ExecutionInterceptor {
+        private final int allowed;
+        private final AtomicInteger seen = new AtomicInteger();
+
+        FailAfterBatches(int allowed) {
+            this.allowed = allowed;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            SdkRequest request = context.request();
+            if (request instanceof BatchWriteItemRequest && seen.incrementAndGet() > allowed) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }
+    }
+
+}

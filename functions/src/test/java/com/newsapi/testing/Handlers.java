@@ -1,0 +1,53 @@
+package com.newsapi.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.handler.HandlerFactory;
+import com.newsapi.service.ArticleService;
+import com.newsapi.service.EditorService;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.Backoff;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Every route's handler wired to one fresh DynamoDB Local table, and a way to make any request. */
+public final class Handlers {
+
+    private final List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all;
+
+    private Handlers(List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all) {
+        this.all = all;
+    }
+
+    public static Handlers againstFreshTable() {
+        DynamoDbClient dynamo = DynamoDbLocal.client();
+        ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+        ArticleService reader = new ArticleService(store, Clock.systemUTC());
+        EditorService editor = new EditorService(store, Clock.systemUTC());
+        return new Handlers(HandlerFactory.every(reader, editor));
+    }
+
+    public List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all() {
+        return all;
+    }
+
+    /** A payload-2.0 event; with {@code editor}, it carries the claims API Gateway's JWT authorizer would pass. */
+    public static APIGatewayV2HTTPEvent event(String id, Map<String, String> query, Map<String, String> headers,
+                                              String body, boolean base64, boolean editor) {
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/articles/" + id).build());
+        if (editor) {
+            var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                    .withClaims(Map.of("sub", "fuzzer", "cognito:groups", "[editors]")).build();
+            context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
+        }
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles/" + id)
+                .withPathParameters(new HashMap<>(Map.of("id", id)))
+                .withQueryStringParameters(query).withHeaders(headers).withBody(body).withIsBase64Encoded(base64)
+                .withRequestContext(context.build()).build();
+    }
+}
