@@ -82,7 +82,7 @@ public final class DynamoDbLocal {
             int port = probe.getLocalPort();
             probe.close();
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

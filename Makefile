@@ -1,0 +1,42 @@
+# Two commands matter: `make local` (the seeded Docker-free local API) and `make test` (every test).
+# Each recipe finds a JDK 25+ through scripts/java-home.sh; Maven downloads everything else.
+SHELL := /bin/bash
+JAVA_ENV := source scripts/java-home.sh &&
+MVN := mvn -B -q
+PORT ?= 3000
+DYNAMODB_PORT ?= 8000
+LOCAL_CP = local/target/classes:$$(cat local/target/classpath.txt)
+LOCAL_JAVA = java -Dsqlite4java.library.path=local/target/native-libs -cp "$(LOCAL_CP)"
+
+.PHONY: local test build token fuzz sam-build clean
+
+## Build (if needed) and start the seeded local API on http://localhost:$(PORT).
+local: build
+	$(JAVA_ENV) PORT=$(PORT) DYNAMODB_PORT=$(DYNAMODB_PORT) $(LOCAL_JAVA) com.newsapi.local.LocalApi
+
+## Every test of every module: unit, DynamoDB Local, handlers, end to end over HTTP, fuzz corpus replay.
+test:
+	$(JAVA_ENV) mvn -B -Dmaven.test.skip=false install
+
+## Compile and package the functions and the local API, without tests.
+build:
+	$(JAVA_ENV) $(MVN) -DskipTests install
+
+## Print an editor's bearer token for the local API (valid one hour).
+token: build
+	@$(JAVA_ENV) $(LOCAL_JAVA) com.newsapi.local.MintToken
+
+## Fuzz each target for a bounded time (FUZZ_SECONDS each), keeping what it learns in .cifuzz-corpus/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(JAVA_ENV) cd functions && for target in CursorFuzzTest RequestFuzzTest SeedParserFuzzTest; do \
+	  JAZZER_FUZZ=1 JAZZER_MAX_DURATION=$(FUZZ_SECONDS)s mvn -B -q -Dmaven.test.skip=false -Dtest=$$target test || exit 1; \
+	done
+
+## sam build (runs Maven inside functions/ only).
+sam-build:
+	$(JAVA_ENV) SAM_CLI_TELEMETRY=0 sam build
+
+clean:
+	$(JAVA_ENV) $(MVN) clean
+	rm -rf .aws-sam

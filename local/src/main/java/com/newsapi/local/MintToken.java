@@ -1,0 +1,25 @@
+package com.newsapi.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints a bearer token the local API accepts: {@code make token} (an editor for an hour), or with
+ * arguments {@code SUBJECT GROUPS MINUTES} (groups comma-separated, e.g. {@code alice readers 5}).
+ */
+public final class MintToken {
+
+    private MintToken() {
+    }
+
+    public static void main(String[] args) {
+        String subject = args.length > 0 ? args[0] : "local-editor";
+        List<String> groups = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of("editors");
+        long minutes = args.length > 2 ? Long.parseLong(args[2]) : 60;
+        System.out.println(LocalTokens.inFolder(Path.of(".local"))
+                .mint(subject, groups, Instant.now(), Duration.ofMinutes(minutes), LocalTokens.AUDIENCE));
+    }
+}

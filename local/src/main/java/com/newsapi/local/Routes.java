@@ -1,0 +1,100 @@
+package com.newsapi.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template's routes, each with one instance of its handler class (made once, with its public
+ * no-arg constructor, as Lambda does). Matching follows API Gateway: a literal segment beats a
+ * parameter, so the most specific route wins.
+ */
+public final class Routes {
+
+    /** A request matched to its route, with the path parameters decoded. */
+    public record Match(SamTemplate.Route route, RequestHandler<?, ?> handler, Map<String, String> pathParameters) {
+    }
+
+    private record Entry(SamTemplate.Route route, Pattern pattern, List<String> names, RequestHandler<?, ?> handler) {
+    }
+
+    private final List<Entry> entries;
+
+    private Routes(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** Instantiates every route's handler; call after the handlers' configuration is in place. */
+    public static Routes of(List<SamTemplate.Route> routes) {
+        Map<String, RequestHandler<?, ?>> handlers = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        for (SamTemplate.Route route : routes) {
+            RequestHandler<?, ?> handler = handlers.computeIfAbsent(route.handlerClass(), Routes::instantiate);
+            List<String> names = new ArrayList<>();
+            StringBuilder regex = new StringBuilder("^");
+            for (String segment : route.path().split("/", -1)) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                regex.append('/');
+                if (segment.startsWith("{") && segment.endsWith("+}")) {
+                    names.add(segment.substring(1, segment.length() - 2));
+                    regex.append("(.+)");
+                } else if (segment.startsWith("{") && segment.endsWith("}")) {
+                    names.add(segment.substring(1, segment.length() - 1));
+                    regex.append("([^/]+)");
+                } else {
+                    regex.append(Pattern.quote(segment));
+                }
+            }
+            entries.add(new Entry(route, Pattern.compile(regex.append("/?$").toString()), names, handler));
+        }
+        entries.sort(Comparator.comparingInt((Entry entry) -> entry.names().size()));
+        return new Routes(entries);
+    }
+
+    public Optional<Match> match(String method, String rawPath) {
+        for (Entry entry : entries) {
+            if (!entry.route().method().equals(method) && !entry.route().method().equals("ANY")) {
+                continue;
+            }
+            Matcher matcher = entry.pattern().matcher(rawPath);
+            if (matcher.matches()) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                for (int i = 0; i < entry.names().size(); i++) {
+                    parameters.put(entry.names().get(i), decode(matcher.group(i + 1)));
+                }
+                return Optional.of(new Match(entry.route(), entry.handler(), parameters));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<SamTemplate.Route> all() {
+        return entries.stream().map(Entry::route).toList();
+    }
+
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    private static RequestHandler<?, ?> instantiate(String className) {
+        try {
+            return (RequestHandler<?, ?>) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create handler " + className, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.newsapi.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+/**
+ * What the local API needs from template.yaml: the HTTP API routes with their handler classes and
+ * authorizers, the table definition and the CORS settings. CloudFormation's short tags (!Ref, !Sub,
+ * !GetAtt) are read as plain values; nothing here needs them resolved.
+ */
+public final class SamTemplate {
+
+    /** One HttpApi route: {@code GET /articles/{id}} served by a handler class, maybe behind an authorizer. */
+    public record Route(String method, String path, String handlerClass, String function, Optional<String> authorizer) {
+    }
+
+    /** The HttpApi's CorsConfiguration. */
+    public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
+                       List<String> exposeHeaders, Optional<Integer> maxAge) {
+        static final Cors NONE = new Cors(List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    }
+
+    private final JsonNode resources;
+
+    private SamTemplate(JsonNode template) {
+        this.resources = template.path("Resources");
+    }
+
+    public static SamTemplate read(Path file) {
+        try {
+            return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            JsonNode properties = resource.getValue().path("Properties");
+            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+                continue;
+            }
+            String handler = properties.path("Handler").asText().split("::", 2)[0];
+            for (JsonNode event : properties.path("Events")) {
+                if ("HttpApi".equals(event.path("Type").asText())) {
+                    JsonNode route = event.path("Properties");
+                    String authorizer = route.path("Auth").path("Authorizer").asText(null);
+                    routes.add(new Route(route.path("Method").asText().toUpperCase(), route.path("Path").asText(), handler,
+                            resource.getKey(), Optional.ofNullable(authorizer)));
+                }
+            }
+        }
+        return routes;
+    }
+
+    public Cors cors() {
+        for (JsonNode resource : resources) {
+            if ("AWS::Serverless::HttpApi".equals(resource.path("Type").asText())) {
+                JsonNode cors = resource.path("Properties").path("CorsConfiguration");
+                if (cors.isMissingNode()) {
+                    return Cors.NONE;
+                }
+                return new Cors(strings(cors.path("AllowOrigins")), strings(cors.path("AllowMethods")),
+                        strings(cors.path("AllowHeaders")), strings(cors.path("ExposeHeaders")),
+                        cors.has("MaxAge") ? Optional.of(cors.get("MaxAge").asInt()) : Optional.empty());
+            }
+        }
+        return Cors.NONE;
+    }
+
+    /** The first AWS::DynamoDB::Table, as a CreateTableRequest under the given name. */
+    public CreateTableRequest table(String tableName) {
+        for (JsonNode resource : resources) {
+            if ("AWS::DynamoDB::Table".equals(resource.path("Type").asText())) {
+                JsonNode table = resource.path("Properties");
+                List<AttributeDefinition> attributes = new ArrayList<>();
+                for (JsonNode attribute : table.path("AttributeDefinitions")) {
+                    attributes.add(AttributeDefinition.builder().attributeName(attribute.path("AttributeName").asText())
+                            .attributeType(attribute.path("AttributeType").asText()).build());
+                }
+                List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+                for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+                    indexes.add(GlobalSecondaryIndex.builder().indexName(index.path("IndexName").asText())
+                            .keySchema(keys(index.path("KeySchema")))
+                            .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText()).build())
+                            .build());
+                }
+                CreateTableRequest.Builder create = CreateTableRequest.builder().tableName(tableName)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attributes)
+                        .keySchema(keys(table.path("KeySchema")))
+                        .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes);
+                JsonNode stream = table.path("StreamSpecification").path("StreamViewType");
+                if (!stream.isMissingNode()) {
+                    create.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(stream.asText()).build());
+                }
+                return create.build();
+            }
+        }
+        throw new IllegalStateException("template.yaml declares no AWS::DynamoDB::Table");
+    }
+
+    private static List<KeySchemaElement> keys(JsonNode schema) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        for (JsonNode key : schema) {
+            keys.add(KeySchemaElement.builder().attributeName(key.path("AttributeName").asText())
+                    .keyType(key.path("KeyType").asText()).build());
+        }
+        return keys;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}

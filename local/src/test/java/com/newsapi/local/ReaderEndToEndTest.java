@@ -1,0 +1,150 @@
+package com.newsapi.local;
+
+import static com.newsapi.local.TestApi.get;
+import static com.newsapi.local.TestApi.json;
+import static com.newsapi.local.TestApi.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The read API over HTTP through the local API, on the seeded articles; every answer is checked against openapi.yaml. */
+class ReaderEndToEndTest {
+
+    private static final String KIM = "trump-wants-to-reconnect-with-kim-jong-un";
+
+    @Test
+    void list_returnsEverySeededArticle_newestFirst() {
+        JsonNode page = json(get("/articles?limit=100", "/articles"));
+
+        List<JsonNode> items = new ArrayList<>();
+        page.get("items").forEach(items::add);
+        assertThat(items).hasSize(12);
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertThat(items.getLast().get("slug").asText()).isEqualTo(KIM);
+        assertThat(items.getLast().get("publishedAt").asText()).isEqualTo("2025-01-24T20:20:00Z");
+        assertThat(items).filteredOn(item -> item.get("excerpt").asBoolean()).hasSize(10);
+    }
+
+    @Test
+    void everySeededArticle_canBeFetchedByIdAndBySlug() {
+        for (JsonNode item : json(get("/articles?limit=100", "/articles")).get("items")) {
+            HttpResponse<String> byId = get("/articles/" + item.get("id").asText(), "/articles/{id}");
+            HttpResponse<String> bySlug = get("/articles/" + item.get("slug").asText(), "/articles/{id}");
+
+            assertThat(byId.statusCode()).isEqualTo(200);
+            assertThat(bySlug.statusCode()).isEqualTo(200);
+            assertThat(json(byId).get("id")).isEqualTo(item.get("id"));
+            assertThat(bySlug.body()).isEqualTo(byId.body());
+        }
+    }
+
+    @Test
+    void paging_visitsEveryArticleExactlyOnce_inTheSameOrderAsOnePage() {
+        List<String> all = ids(json(get("/articles?limit=100", "/articles")));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = json(get("/articles?limit=5" + (cursor == null ? "" : "&cursor=" + cursor), "/articles"));
+            paged.addAll(ids(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void filters_andSearch_narrowTheList() {
+        assertThat(titles("/articles?author=" + encode("ruta deshpande")))
+                .containsExactly("“I’ll Solve It!” — Trump Drops Bombshell on North Korea as Tensions Soar Again");
+        assertThat(titles("/articles?q=kim+jong")).hasSize(2);
+        assertThat(titles("/articles?q=" + encode("ZELENSKY lex fridman")))
+                .containsExactly("Zelensky: US Security Guarantees Essential to End Russia’s War on Ukraine");
+        assertThat(titles("/articles?from=2025-01-24&to=2025-01-24")).containsExactly("Trump Wants to Reconnect with Kim Jong Un");
+        assertThat(titles("/articles?tag=politics")).isEmpty();
+        assertThat(titles("/articles?q=kim&fields=title")).hasSize(2);
+    }
+
+    @Test
+    void article_isCacheable_andAnswers304ToItsETag() {
+        HttpResponse<String> first = get("/articles/" + KIM, "/articles/{id}");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> again = send("GET", "/articles/" + KIM, "/articles/{id}", null, Map.of("If-None-Match", etag));
+
+        assertThat(first.headers().firstValue("cache-control")).hasValue("public, max-age=60, s-maxage=300, stale-while-revalidate=60");
+        assertThat(first.headers().firstValue("last-modified")).isPresent();
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void errors_areProblemJson_andNotCached() {
+        HttpResponse<String> missing = get("/articles/no-such-story", "/articles/{id}");
+        HttpResponse<String> badLimit = get("/articles?limit=1000", "/articles");
+        HttpResponse<String> badCursor = get("/articles?cursor=forged", "/articles");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        for (HttpResponse<String> response : List.of(missing, badLimit, badCursor)) {
+            assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("cache-control")).hasValue("no-store");
+        }
+    }
+
+    @Test
+    void tagsAuthorsAndTheOpenApiDocument_areServed() {
+        assertThat(json(get("/authors", "/authors")).get("items").get(0).get("name").asText()).isEqualTo("Ruta Deshpande");
+        assertThat(get("/tags", "/tags").statusCode()).isEqualTo(200);
+        HttpResponse<String> document = get("/openapi.yaml", "/openapi.yaml");
+        assertThat(document.headers().firstValue("content-type")).hasValue("application/yaml");
+        assertThat(document.body()).startsWith("openapi: 3.1.0");
+    }
+
+    @Test
+    void cors_headersAreAddedAsApiGatewayDoes() {
+        HttpResponse<String> simple = send("GET", "/articles?limit=1", "/articles", null, Map.of("Origin", "https://app.example"));
+        HttpResponse<String> preflight = send("OPTIONS", "/articles", null, null,
+                Map.of("Origin", "https://app.example", "Access-Control-Request-Method", "POST"));
+
+        assertThat(simple.headers().firstValue("access-control-allow-origin")).hasValue("*");
+        assertThat(simple.headers().firstValue("access-control-expose-headers")).hasValueSatisfying(value -> assertThat(value).contains("etag"));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValueSatisfying(value -> assertThat(value).contains("PATCH"));
+    }
+
+    @Test
+    void unknownRoutes_get404AsFromApiGateway() {
+        HttpResponse<String> response = get("/nothing-here", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    private static List<String> titles(String pathAndQuery) {
+        List<String> titles = new ArrayList<>();
+        json(get(pathAndQuery, "/articles")).get("items").forEach(item -> titles.add(item.get("title").asText()));
+        return titles;
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package com.newsapi.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.http.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One seeded local API per test JVM, on free ports, and an HTTP client that checks every answer against openapi.yaml. */
+final class TestApi {
+
+    static final LocalApi API = LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys"));
+    static final LocalTokens TOKENS = LocalTokens.inFolder(Path.of("target/test-keys"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final OpenApiContract CONTRACT = new OpenApiContract();
+
+    private TestApi() {
+    }
+
+    static String editorToken() {
+        return TOKENS.mint("editor-e2e", List.of("editors"), Instant.now(), Duration.ofMinutes(10), LocalTokens.AUDIENCE);
+    }
+
+    static URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + API.port() + pathAndQuery);
+    }
+
+    /** Sends a request; when {@code template} is given, the answer must match openapi.yaml for it. */
+    static HttpResponse<String> send(String method, String pathAndQuery, String template, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (template != null) {
+                CONTRACT.check(method, template, response);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + method + " " + pathAndQuery, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static HttpResponse<String> get(String pathAndQuery, String template) {
+        return send("GET", pathAndQuery, template, null, Map.of());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+}
