@@ -1,9 +1,11 @@
 package com.newsapi.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.newsapi.config.Config;
 import com.newsapi.handler.LoadSeedsHandler;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +21,13 @@ public final class LocalApi implements AutoCloseable {
 
     private final LocalDynamoDb dynamo;
     private final LocalApiServer server;
+    private final Routes routes;
     private final Map<String, Object> seeded;
 
-    private LocalApi(LocalDynamoDb dynamo, LocalApiServer server, Map<String, Object> seeded) {
+    private LocalApi(LocalDynamoDb dynamo, LocalApiServer server, Routes routes, Map<String, Object> seeded) {
         this.dynamo = dynamo;
         this.server = server;
+        this.routes = routes;
         this.seeded = seeded;
     }
 
@@ -42,7 +46,7 @@ public final class LocalApi implements AutoCloseable {
             Map<String, Object> seeded = new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext());
             Routes routes = Routes.of(sam.routes());
             LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), Clock.systemUTC());
-            return new LocalApi(dynamo, server, seeded);
+            return new LocalApi(dynamo, server, routes, seeded);
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;
@@ -51,6 +55,16 @@ public final class LocalApi implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Every served route as "METHOD /path/{param}". */
+    public List<String> routeKeys() {
+        return routes.all().stream().map(route -> route.method() + " " + route.path()).toList();
+    }
+
+    /** The handler instance serving a route, for invoking it with a stored event. */
+    public RequestHandler<?, ?> handlerOf(String method, String pathTemplate) {
+        return routes.handlerOf(method, pathTemplate);
     }
 
     public LocalDynamoDb dynamo() {

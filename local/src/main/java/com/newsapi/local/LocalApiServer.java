@@ -82,12 +82,12 @@ public final class LocalApiServer implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                send(exchange, 413, message("Request Entity Too Large"), origin);
+                sendMessage(exchange, 413, "Request Entity Too Large", origin);
                 return;
             }
             Optional<Routes.Match> match = routes.match(method, rawPath);
             if (match.isEmpty()) {
-                send(exchange, 404, message("Not Found"), origin);
+                sendMessage(exchange, 404, "Not Found", origin);
                 return;
             }
             Map<String, String> claims = null;
@@ -96,7 +96,7 @@ public final class LocalApiServer implements AutoCloseable {
                         ? exchange.getRequestHeaders().getFirst("Authorization") : null, clock.instant());
                 if (valid.isEmpty()) {
                     exchange.getResponseHeaders().add("www-authenticate", "Bearer");
-                    send(exchange, 401, message("Unauthorized"), origin);
+                    sendMessage(exchange, 401, "Unauthorized", origin);
                     return;
                 }
                 claims = valid.get();
@@ -107,7 +107,7 @@ public final class LocalApiServer implements AutoCloseable {
                 response = invoke(match.get().handler(), event);
             } catch (RuntimeException e) {
                 System.err.println("handler " + match.get().route().handlerClass() + " failed: " + e);
-                send(exchange, 500, message("Internal Server Error"), origin);
+                sendMessage(exchange, 500, "Internal Server Error", origin);
                 return;
             }
             write(exchange, response, origin);
@@ -135,6 +135,12 @@ public final class LocalApiServer implements AutoCloseable {
         send(exchange, response.getStatusCode(), body, origin);
     }
 
+    /** One of API Gateway's own answers (404, 401, 413, 500), which come as JSON {"message": ...}. */
+    private void sendMessage(HttpExchange exchange, int status, String text, Optional<String> origin) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, ("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8), origin);
+    }
+
     private void send(HttpExchange exchange, int status, byte[] body, Optional<String> origin) throws IOException {
         if (origin.isPresent() && !cors.allowOrigins().isEmpty()) {
             CorsHeaders.actual(cors, origin.get()).forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -147,11 +153,6 @@ public final class LocalApiServer implements AutoCloseable {
                 out.write(body);
             }
         }
-    }
-
-    /** API Gateway's own error body, e.g. {"message":"Not Found"}. */
-    private static byte[] message(String text) {
-        return ("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The body, or null when it is larger than API Gateway accepts. */

@@ -78,6 +78,13 @@ public final class Routes {
         return Optional.empty();
     }
 
+    public RequestHandler<?, ?> handlerOf(String method, String pathTemplate) {
+        return entries.stream()
+                .filter(entry -> entry.route().method().equals(method) && entry.route().path().equals(pathTemplate))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no route " + method + " " + pathTemplate))
+                .handler();
+    }
+
     public List<SamTemplate.Route> all() {
         return entries.stream().map(Entry::route).toList();
     }
