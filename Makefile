@@ -2,7 +2,7 @@
 # Each recipe finds a JDK 25+ through scripts/java-home.sh; Maven downloads everything else.
 SHELL := /bin/bash
 JAVA_ENV := source scripts/java-home.sh &&
-MVN := mvn -B -q
+MVN := mvn -B -q -Dstyle.color=never
 PORT ?= 3000
 DYNAMODB_PORT ?= 8000
 LOCAL_CP = local/target/classes:$$(cat local/target/classpath.txt)
@@ -23,14 +23,14 @@ build:
 	$(JAVA_ENV) $(MVN) -DskipTests install
 
 ## Print an editor's bearer token for the local API (valid one hour).
-token: build
-	@$(JAVA_ENV) $(LOCAL_JAVA) com.newsapi.local.MintToken
+token:
+	@$(JAVA_ENV) $(MVN) -DskipTests install 1>&2 && $(LOCAL_JAVA) com.newsapi.local.MintToken
 
-## Fuzz each target for a bounded time (FUZZ_SECONDS each), keeping what it learns in .cifuzz-corpus/.
-FUZZ_SECONDS ?= 60
-fuzz:
+## Fuzz each target for its bounded time (maxDuration in each @FuzzTest), keeping what it learns in
+## functions/.cifuzz-corpus/; a finding is written to src/test/resources and fails the run.
+fuzz: build
 	$(JAVA_ENV) cd functions && for target in CursorFuzzTest RequestFuzzTest SeedParserFuzzTest; do \
-	  JAZZER_FUZZ=1 JAZZER_MAX_DURATION=$(FUZZ_SECONDS)s mvn -B -q -Dmaven.test.skip=false -Dtest=$$target test || exit 1; \
+	  JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never -Dmaven.test.skip=false -Dtest=$$target test || exit 1; \
 	done
 
 ## sam build (runs Maven inside functions/ only).

@@ -40,6 +40,7 @@ public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTT
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
             ObjectNode patch = ArticleBodies.readMergePatch(event);
+            ArticleBodies.checkPatch(patch);
             long version = IfMatch.requireVersion(event, id);
             Article current = editor.get(id);
 

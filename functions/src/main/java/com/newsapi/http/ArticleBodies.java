@@ -158,6 +158,19 @@ public final class ArticleBodies {
         return result;
     }
 
+    /** A minimal valid article: a patch applied to it shows every rule the patch itself breaks. */
+    private static final ObjectNode MINIMAL = JsonNodeFactory.instance.objectNode().put("title", "t")
+            .set("body", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
+                    .put("type", "paragraph").put("text", "t")));
+
+    /**
+     * Refuses a merge patch that breaks a field rule on its own (422), before the article is read
+     * or its version checked: a bad request is reported as such whatever the article's state.
+     */
+    public static void checkPatch(ObjectNode patch) {
+        toDraft((ObjectNode) mergePatch(MINIMAL, patch));
+    }
+
     /** Checks every rule and reports every broken one at once. */
     public static ArticleDraft toDraft(ObjectNode json) {
         List<Violation> violations = new ArrayList<>();

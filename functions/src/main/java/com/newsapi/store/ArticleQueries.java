@@ -28,6 +28,18 @@ final class ArticleQueries {
     private final String table;
     private final Batches batches;
 
+    private static final CandidateStream EMPTY = new CandidateStream() {
+        @Override
+        public Candidate peek() {
+            return null;
+        }
+
+        @Override
+        public Candidate poll() {
+            return null;
+        }
+    };
+
     ArticleQueries(DynamoDbClient dynamo, String table, Batches batches) {
         this.dynamo = dynamo;
         this.table = table;
@@ -86,6 +98,9 @@ final class ArticleQueries {
         }
         if (after.isPresent() && after.get().render().compareTo(upper) < 0) {
             upper = after.get().render();
+        }
+        if (lower.compareTo(upper) >= 0) {
+            return EMPTY; // e.g. 'from' in the future: nothing can match, and DynamoDB refuses an inverted BETWEEN
         }
         if (!query.terms().isEmpty()) {
             // The longest term is the likeliest to be rare, so its postings are the fewest to check.

@@ -71,7 +71,10 @@ class ListFiltersTest {
                 Arguments.of(Map.of("q", "seoul zurich"), List.of()),
                 Arguments.of(Map.of("q", "europe", "author", "Ana Ortiz"), List.of("Markets rally")),
                 Arguments.of(Map.of("q", "europe", "tag", "business"), List.of("Markets rally")),
-                Arguments.of(Map.of("tag", "politics", "author", "ana ortiz"), List.of()));
+                Arguments.of(Map.of("tag", "politics", "author", "ana ortiz"), List.of()),
+                Arguments.of(Map.of("from", "3884-05-08"), List.of()),
+                Arguments.of(Map.of("from", "2026-11-23T00:00:00.001Z", "tag", "politics"), List.of()),
+                Arguments.of(Map.of("to", "1999-12-31", "q", "seoul"), List.of()));
     }
 
     @ParameterizedTest
