@@ -8,7 +8,7 @@ DYNAMODB_PORT ?= 8000
 LOCAL_CP = local/target/classes:$$(cat local/target/classpath.txt)
 LOCAL_JAVA = java -Dsqlite4java.library.path=local/target/native-libs -cp "$(LOCAL_CP)"
 
-.PHONY: local test build token fuzz sam-build clean
+.PHONY: local test build token fuzz sam-build sam-local-test clean
 
 ## Build (if needed) and start the seeded local API on http://localhost:$(PORT).
 local: build
@@ -36,6 +36,10 @@ fuzz: build
 ## sam build (runs Maven inside functions/ only).
 sam-build:
 	$(JAVA_ENV) SAM_CLI_TELEMETRY=0 sam build
+
+## The real `sam local` suite (needs Docker; see scripts/sam-local-test.sh).
+sam-local-test:
+	bash scripts/sam-local-test.sh
 
 clean:
 	$(JAVA_ENV) $(MVN) clean

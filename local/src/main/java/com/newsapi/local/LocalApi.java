@@ -13,7 +13,8 @@ import java.util.Map;
  * real loader handler, and every HttpApi route served through its real handler class.
  *
  * <p>Run with {@code make local}. Settings: {@code PORT} (default 3000), {@code DYNAMODB_PORT}
- * (default 8000; 0 picks a free one), {@code TEMPLATE} (default template.yaml).
+ * (default 8000; 0 picks a free one), {@code TEMPLATE} (default template.yaml), {@code SEED}
+ * (default true; false leaves the table empty).
  */
 public final class LocalApi implements AutoCloseable {
 
@@ -33,6 +34,11 @@ public final class LocalApi implements AutoCloseable {
 
     /** Starts everything; ports may be 0. Handlers of this JVM then point at this DynamoDB Local. */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder) {
+        return start(template, port, dynamoPort, keyFolder, true);
+    }
+
+    /** As {@link #start(Path, int, int, Path)}; without {@code seed} the table starts empty (the sam local suite seeds it through `sam local invoke LoaderFunction`). */
+    public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder, boolean seed) {
         SamTemplate sam = SamTemplate.read(template);
         LocalDynamoDb dynamo = LocalDynamoDb.start(dynamoPort);
         try {
@@ -43,7 +49,9 @@ public final class LocalApi implements AutoCloseable {
             System.setProperty(Config.TABLE_NAME, TABLE_NAME);
             System.setProperty(Config.DYNAMODB_ENDPOINT, dynamo.endpoint().toString());
             System.setProperty(Config.AWS_REGION, "us-east-1");
-            Map<String, Object> seeded = new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext());
+            Map<String, Object> seeded = seed
+                    ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
+                    : Map.of("articles", 0, "excerpts", 0, "written", 0);
             Routes routes = Routes.of(sam.routes());
             LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), Clock.systemUTC());
             return new LocalApi(dynamo, server, routes, seeded);
@@ -85,7 +93,8 @@ public final class LocalApi implements AutoCloseable {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
         Path template = Path.of(System.getenv().getOrDefault("TEMPLATE", "template.yaml"));
-        LocalApi api = start(template, port, dynamoPort, Path.of(".local"));
+        boolean seed = !"false".equals(System.getenv("SEED"));
+        LocalApi api = start(template, port, dynamoPort, Path.of(".local"), seed);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         System.out.printf("DynamoDB Local: %s (table %s)%n", api.dynamo().endpoint(), TABLE_NAME);
         System.out.printf("Local API: http://localhost:%d (%s articles seeded, %s excerpts)%n",

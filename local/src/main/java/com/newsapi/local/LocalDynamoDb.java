@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * DynamoDB Local as a server in this JVM, in memory. It listens on every interface (DynamoDB Local
  * has no bind-address option), so `sam local` containers can reach it too; clients here use loopback.
+ * One shared database ({@code -sharedDb}): otherwise DynamoDB Local keeps one per access key and
+ * region, and a container's credentials would find no table.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
@@ -32,7 +34,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         int chosen = port == 0 ? freePort() : port;
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(chosen)});
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(chosen)});
             server.start();
             return new LocalDynamoDb(server, chosen);
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** The read API over HTTP through the local API, on the seeded articles; every answer is checked against openapi.yaml. */
 class ReaderEndToEndTest {
@@ -113,6 +114,7 @@ class ReaderEndToEndTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "api.url", matches = ".+", disabledReason = "sam local's CORS differs; see README")
     void cors_headersAreAddedAsApiGatewayDoes() {
         HttpResponse<String> simple = send("GET", "/articles?limit=1", "/articles", null, Map.of("Origin", "https://app.example"));
         HttpResponse<String> preflight = send("OPTIONS", "/articles", null, null,
@@ -125,6 +127,7 @@ class ReaderEndToEndTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "api.url", matches = ".+", disabledReason = "sam local answers 403; see README")
     void unknownRoutes_get404AsFromApiGateway() {
         HttpResponse<String> response = get("/nothing-here", null);
 

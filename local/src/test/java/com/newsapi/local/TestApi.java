@@ -13,10 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One seeded local API per test JVM, on free ports, and an HTTP client that checks every answer against openapi.yaml. */
+/**
+ * One seeded local API per test JVM, on free ports, and an HTTP client that checks every answer
+ * against openapi.yaml. With {@code -Dapi.url=...} the HTTP tests go to that server instead (the
+ * sam local suite points the reader tests at `sam local start-api`).
+ */
 final class TestApi {
 
-    static final LocalApi API = LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys"));
+    static final String EXTERNAL = System.getProperty("api.url", "");
+    static final LocalApi API = EXTERNAL.isEmpty() ? LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys")) : null;
     static final LocalTokens TOKENS = LocalTokens.inFolder(Path.of("target/test-keys"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final OpenApiContract CONTRACT = new OpenApiContract();
@@ -29,7 +34,7 @@ final class TestApi {
     }
 
     static URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + API.port() + pathAndQuery);
+        return URI.create((EXTERNAL.isEmpty() ? "http://127.0.0.1:" + API.port() : EXTERNAL) + pathAndQuery);
     }
 
     /** Sends a request; when {@code template} is given, the answer must match openapi.yaml for it. */
