@@ -20,9 +20,8 @@ SAM_PORT=${SAM_PORT:-3401}
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  pkill -f "com.newsapi.local.LocalApi" 2>/dev/null || true
-  docker ps -q 2>/dev/null | xargs -r docker rm -f >/dev/null 2>&1 || true
+  # Each background job leads its own process group (setsid): stop exactly what this script started.
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -46,7 +45,7 @@ sam build > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
 echo "== DynamoDB Local and the Docker-free local API (table empty)"
 make -s build
-SEED=false PORT=$LOCAL_PORT DYNAMODB_PORT=8000 make -s local > "$work/local.log" 2>&1 &
+SEED=false PORT=$LOCAL_PORT DYNAMODB_PORT=8000 setsid make -s local > "$work/local.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 120); do grep -q "Local API:" "$work/local.log" && break; sleep 1; done
 grep "Local API:" "$work/local.log"
@@ -104,7 +103,8 @@ assert answer["batchItemFailures"] == [{"itemIdentifier": records[3]["dynamodb"]
 print("  reported:", answer)'
 
 echo "== sam local start-api on :$SAM_PORT, and the parity test"
-sam local start-api --port "$SAM_PORT" --env-vars "$work/env.json" --warm-containers EAGER "${pull[@]}" > "$work/start-api.log" 2>&1 &
+setsid sam local start-api --port "$SAM_PORT" --env-vars "$work/env.json" --warm-containers EAGER "${pull[@]}" \
+  > "$work/start-api.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 180); do
   curl -s -o /dev/null "http://127.0.0.1:$SAM_PORT/tags" && break

@@ -7,9 +7,10 @@ source scripts/java-home.sh
 PORT=${PORT:-3300}
 DYNAMODB_PORT=${DYNAMODB_PORT:-8300}
 log=$(mktemp)
-PORT=$PORT DYNAMODB_PORT=$DYNAMODB_PORT make -s local > "$log" 2>&1 &
+# Its own process group, so stopping it stops exactly what this script started.
+PORT=$PORT DYNAMODB_PORT=$DYNAMODB_PORT setsid make -s local > "$log" 2>&1 &
 api=$!
-trap 'kill $api 2>/dev/null; pkill -f "com.newsapi.local.LocalApi" 2>/dev/null || true; rm -f "$log"' EXIT
+trap 'kill -- -$api 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 120); do
   grep -q "Local API:" "$log" && break
   kill -0 $api 2>/dev/null || { cat "$log"; echo "local API died"; exit 1; }

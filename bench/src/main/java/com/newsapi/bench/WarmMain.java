@@ -1,0 +1,85 @@
+package com.newsapi.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.newsapi.handler.GetArticleHandler;
+import com.newsapi.handler.ListArticlesHandler;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Warm per-request time, in one JVM: our handlers against the raw SDK calls they make, interleaved
+ * request by request so both see the same machine noise. Prints medians, p99 and the overhead.
+ */
+public final class WarmMain {
+
+    private WarmMain() {
+    }
+
+    public static void main(String[] args) {
+        String id = args[0];
+        int rounds = Integer.parseInt(args.length > 1 ? args[1] : "2000");
+        String table = System.getProperty("TABLE_NAME");
+        DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(URI.create(System.getProperty("DYNAMODB_ENDPOINT")))
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+        GetArticleHandler get = new GetArticleHandler();
+        ListArticlesHandler list = new ListArticlesHandler();
+        APIGatewayV2HTTPEvent getEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles/" + id)
+                .withPathParameters(Map.of("id", id)).build();
+        APIGatewayV2HTTPEvent listEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles")
+                .withQueryStringParameters(Map.of("limit", "20")).build();
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("ARTICLE#" + id), "sk", AttributeValue.fromS("ARTICLE"));
+
+        Supplier<Object> handlerGet = () -> get.handleRequest(getEvent, null);
+        Supplier<Object> rawGet = () -> raw.getItem(g -> g.tableName(table).key(key).consistentRead(true));
+        Supplier<Object> handlerList = () -> list.handleRequest(listEvent, null);
+        // The same four shard queries the feed makes (limit + 1 each), without our merge, mapping or JSON.
+        Supplier<Object> rawList = () -> {
+            for (int shard = 0; shard < 4; shard++) {
+                String partition = "FEED#" + shard;
+                raw.query(q -> q.tableName(table).indexName("feed").keyConditionExpression("feedShard = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition))).scanIndexForward(false).limit(21));
+            }
+            return null;
+        };
+        for (int i = 0; i < rounds / 4; i++) {
+            handlerGet.get();
+            rawGet.get();
+            handlerList.get();
+            rawList.get();
+        }
+        long[][] samples = new long[4][rounds];
+        for (int i = 0; i < rounds; i++) {
+            samples[0][i] = time(handlerGet);
+            samples[1][i] = time(rawGet);
+            samples[2][i] = time(handlerList);
+            samples[3][i] = time(rawList);
+        }
+        row("GET /articles/{id}", samples[0], samples[1]);
+        row("GET /articles?limit=20", samples[2], samples[3]);
+    }
+
+    private static long time(Supplier<Object> call) {
+        long start = System.nanoTime();
+        call.get();
+        return System.nanoTime() - start;
+    }
+
+    private static void row(String name, long[] ours, long[] raw) {
+        Arrays.sort(ours);
+        Arrays.sort(raw);
+        double oursMedian = ours[ours.length / 2] / 1e6;
+        double rawMedian = raw[raw.length / 2] / 1e6;
+        System.out.printf("| %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %+.1f%% |%n", name, oursMedian,
+                ours[(int) (ours.length * 0.99)] / 1e6, rawMedian, raw[(int) (raw.length * 0.99)] / 1e6,
+                (oursMedian / rawMedian - 1) * 100);
+    }
+}
