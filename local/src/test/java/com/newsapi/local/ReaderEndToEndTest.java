@@ -76,6 +76,27 @@ class ReaderEndToEndTest {
         assertThat(titles("/articles?q=kim&fields=title")).hasSize(2);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "&q=korea", "&author=ruta%20deshpande", "&from=2025-01-01",
+        "&to=2025-12-31", "&q=trump&fields=title", "&tag=politics"})
+    void paging_toTheEnd_withEachFilter_visitsTheSameArticlesAsOnePage(String filter) {
+        List<String> all = ids(json(get("/articles?limit=100" + filter, "/articles")));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 50; pages++) {
+            JsonNode page = json(get("/articles?limit=1" + filter + (cursor == null ? "" : "&cursor=" + cursor), "/articles"));
+            paged.addAll(ids(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            if (cursor == null) {
+                break;
+            }
+        }
+
+        assertThat(cursor).isNull();
+        assertThat(paged).containsExactlyElementsOf(all);
+    }
+
     @Test
     void article_isCacheable_andAnswers304ToItsETag() {
         HttpResponse<String> first = get("/articles/" + KIM, "/articles/{id}");
