@@ -39,13 +39,7 @@ public final class Responses {
 
     public static APIGatewayV2HTTPResponse problem(int status, String body, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
-        all.put("Content-Type", PROBLEM_JSON);
         all.put("Cache-Control", NO_STORE);
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(all)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .build();
+        return of(status, PROBLEM_JSON, body, all);
     }
 }
