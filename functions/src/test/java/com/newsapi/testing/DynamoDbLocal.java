@@ -2,6 +2,7 @@ package com.newsapi.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.newsapi.config.DynamoClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,7 +43,7 @@ public final class DynamoDbLocal {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(config -> config.executionInterceptors(List.of(interceptors)))
+                .overrideConfiguration(DynamoClients.overrides().executionInterceptors(List.of(interceptors)).build())
                 .build();
     }
 
