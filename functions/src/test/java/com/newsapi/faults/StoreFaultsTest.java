@@ -20,7 +20,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -50,11 +55,20 @@ class StoreFaultsTest {
     private final List<com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
             HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()));
 
-    @Test
-    void throttling_thatOutlastsTheSdkRetries_isA503WithRetryAfter() {
-        fault.failWhen(request -> true, () -> ProvisionedThroughputExceededException.builder().message("slow down")
-                .statusCode(400).awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
-                        .errorMessage("slow down").serviceName("DynamoDb").build()).build());
+    static Stream<Supplier<RuntimeException>> dynamoFailures() {
+        return Stream.of(
+                () -> ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                                .errorMessage("slow down").serviceName("DynamoDb").build()).build(),
+                () -> InternalServerErrorException.builder().message("slow down").statusCode(500)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError")
+                                .errorMessage("slow down").serviceName("DynamoDb").build()).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dynamoFailures")
+    void throttlingOrServerErrors_thatOutlastTheSdkRetries_areA503WithRetryAfter(Supplier<RuntimeException> failure) {
+        fault.failWhen(request -> true, failure);
 
         APIGatewayV2HTTPResponse list = handlers.get(1).handleRequest(Handlers.event("x", Map.of(), Map.of(), null, false, false), null);
         APIGatewayV2HTTPResponse get = handlers.get(0).handleRequest(Handlers.event("some-story", Map.of(), Map.of(), null, false, false), null);
