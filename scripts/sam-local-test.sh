@@ -83,6 +83,7 @@ print("  " + event + ":", answer["statusCode"])' "$event" "$status" "$answer"
 done <<'EVENTS'
 get-article.json GetArticleFunction 200
 list-articles.json ListArticlesFunction 200
+sync.json SyncFunction 200
 search-articles.json ListArticlesFunction 200
 list-tags.json ListTagsFunction 200
 list-authors.json ListAuthorsFunction 200

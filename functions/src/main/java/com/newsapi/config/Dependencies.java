@@ -2,6 +2,7 @@ package com.newsapi.config;
 
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import java.time.Clock;
@@ -15,6 +16,7 @@ public final class Dependencies {
     private final ArticleStore store;
     private final ArticleService articles;
     private final EditorService editor;
+    private final SyncService sync;
     private final Clock clock;
 
     public Dependencies(ArticleStore store, Clock clock) {
@@ -22,6 +24,7 @@ public final class Dependencies {
         this.clock = clock;
         this.articles = new ArticleService(store, clock);
         this.editor = new EditorService(store, clock);
+        this.sync = new SyncService(store, clock);
     }
 
     public static Dependencies shared() {
@@ -38,6 +41,10 @@ public final class Dependencies {
 
     public EditorService editor() {
         return editor;
+    }
+
+    public SyncService sync() {
+        return sync;
     }
 
     public Clock clock() {

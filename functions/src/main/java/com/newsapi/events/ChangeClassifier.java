@@ -1,6 +1,7 @@
 package com.newsapi.events;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,18 @@ public final class ChangeClassifier {
         if (any == null || !any.containsKey("pk") || !any.get("pk").getS().startsWith(ARTICLE_PREFIX)) {
             return Optional.empty();
         }
-        boolean wasPublished = isPublished(oldImage);
-        boolean isPublished = isPublished(newImage);
-        if ("INSERT".equals(eventName) && !isPublished) {
+        String before = status(oldImage);
+        String after = status(newImage);
+        if ("INSERT".equals(eventName) && "draft".equals(after)) {
             return Optional.empty(); // a new draft: nothing happened that anyone outside can see
         }
-        String type = switch (eventName) {
-            case "REMOVE" -> ChangeEvent.DELETED;
-            case "INSERT" -> ChangeEvent.PUBLISHED;
-            default -> !wasPublished && isPublished ? ChangeEvent.PUBLISHED
-                    : wasPublished && !isPublished ? ChangeEvent.UNPUBLISHED
-                    : ChangeEvent.UPDATED;
-        };
+        // A scheduled article appears at its publishAt without any write, so it has no event of
+        // its own then: ArticleScheduled (with publishedAt among the changed fields) announces it.
+        String type = "REMOVE".equals(eventName) ? ChangeEvent.DELETED
+                : "scheduled".equals(after) ? ChangeEvent.SCHEDULED
+                : "published".equals(after) ? (wasVisible(oldImage, newImage) ? ChangeEvent.UPDATED : ChangeEvent.PUBLISHED)
+                : "draft".equals(before) ? ChangeEvent.UPDATED
+                : ChangeEvent.UNPUBLISHED;
         List<String> changed = changedFields(oldImage, newImage);
         if (type.equals(ChangeEvent.UPDATED) && changed.isEmpty() && "MODIFY".equals(eventName)) {
             return Optional.empty();
@@ -46,8 +47,19 @@ public final class ChangeClassifier {
                 Long.parseLong(any.get("version").getN()), changed));
     }
 
-    private static boolean isPublished(Map<String, AttributeValue> image) {
-        return image != null && image.containsKey("status") && "published".equals(image.get("status").getS());
+    /** Published before, or scheduled for an instant that had come by the time of this change. */
+    private static boolean wasVisible(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        String before = status(oldImage);
+        if (!"scheduled".equals(before)) {
+            return "published".equals(before);
+        }
+        String publishAt = string(oldImage, "publishedAt");
+        String changedAt = string(newImage, "updatedAt");
+        return publishAt != null && changedAt != null && !Instant.parse(publishAt).isAfter(Instant.parse(changedAt));
+    }
+
+    private static String status(Map<String, AttributeValue> image) {
+        return image != null && image.containsKey("status") ? image.get("status").getS() : "draft";
     }
 
     private static List<String> changedFields(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {

@@ -20,6 +20,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -47,7 +51,7 @@ public final class ArticleBodies {
     static final int MAX_TAGS = 5;
     static final int MAX_TAG = 50;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
-    private static final Set<String> EDITABLE = Set.of("title", "summary", "body", "author", "tags", "status");
+    private static final Set<String> EDITABLE = Set.of("title", "summary", "body", "author", "tags", "status", "publishAt");
     private static final Set<String> READ_ONLY = Set.of(
             "id", "slug", "version", "createdAt", "updatedAt", "publishedAt", "wordCount", "excerpt", "source");
 
@@ -138,6 +142,9 @@ public final class ArticleBodies {
         ArrayNode tags = node.putArray("tags");
         article.tags().forEach(tags::add);
         node.put("status", article.status().wireName());
+        if (article.status() == ArticleStatus.SCHEDULED) {
+            node.put("publishAt", article.publishedAt().toString());
+        }
         return node;
     }
 
@@ -187,10 +194,11 @@ public final class ArticleBodies {
         Author author = author(json.get("author"), violations);
         List<String> tags = tags(json.get("tags"), violations);
         Optional<ArticleStatus> status = status(json.get("status"), violations);
+        Optional<Instant> publishAt = publishAt(json.get("publishAt"), status, violations);
         if (!violations.isEmpty()) {
             throw new InvalidField(violations);
         }
-        return new ArticleDraft(title, summary, body, author, tags, status);
+        return new ArticleDraft(title, summary, body, author, tags, status, publishAt);
     }
 
     private static String string(JsonNode node, String path, boolean required, int max, List<Violation> violations) {
@@ -290,12 +298,40 @@ public final class ArticleBodies {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
-        if (!node.isTextual() || !Set.of("draft", "published").contains(node.asText())) {
-            violations.add(new Violation("status", "must be \"draft\" or \"published\""));
+        if (!node.isTextual() || !Set.of("draft", "scheduled", "published").contains(node.asText())) {
+            violations.add(new Violation("status", "must be \"draft\", \"scheduled\" or \"published\""));
             return Optional.empty();
         }
         return Optional.of(ArticleStatus.fromWireName(node.asText()));
     }
+
+    /** Required with status "scheduled", refused with any other: when it becomes visible is then never ambiguous. */
+    private static Optional<Instant> publishAt(JsonNode node, Optional<ArticleStatus> status, List<Violation> violations) {
+        boolean scheduled = status.filter(ArticleStatus.SCHEDULED::equals).isPresent();
+        if (node == null || node.isNull()) {
+            if (scheduled) {
+                violations.add(new Violation("publishAt", "is required when status is \"scheduled\""));
+            }
+            return Optional.empty();
+        }
+        if (!scheduled) {
+            violations.add(new Violation("publishAt", "is only for status \"scheduled\" (send null to remove it)"));
+            return Optional.empty();
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(node.isTextual() ? node.asText() : "").toInstant();
+            if (instant.isAfter(LATEST_PUBLISH_AT)) {
+                violations.add(new Violation("publishAt", "must be before the year 9000"));
+                return Optional.empty();
+            }
+            return Optional.of(instant.truncatedTo(ChronoUnit.MILLIS));
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation("publishAt", "must be an ISO-8601 date-time with offset, e.g. 2026-12-01T06:00:00Z"));
+            return Optional.empty();
+        }
+    }
+
+    private static final Instant LATEST_PUBLISH_AT = Instant.parse("9000-01-01T00:00:00Z");
 
     private static String clip(String name) {
         return name.length() > 40 ? name.substring(0, 40) + "…" : name;

@@ -19,6 +19,7 @@ import static com.newsapi.http.ArticleFields.WORD_COUNT;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.model.Article;
 import com.newsapi.model.Block;
+import com.newsapi.service.SyncService;
 import com.newsapi.store.Count;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -50,6 +51,34 @@ public final class ArticleJson {
             }
             json.writeEndArray();
             json.writeStringField("nextCursor", nextCursor.orElse(null));
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * A sync page: {@code {"items": [...], "nextCursor": ..., "nextSyncToken": ...}}, where an item is
+     * an article or a tombstone {@code {"id": ..., "deleted": true, "at": ...}}; exactly one of the
+     * two continuations is set.
+     */
+    public static String sync(List<SyncService.Entry> entries, Set<ArticleFields> fields,
+                              Optional<String> nextCursor, Optional<String> nextSyncToken) {
+        return render(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (SyncService.Entry entry : entries) {
+                if (entry.article().isPresent()) {
+                    write(json, entry.article().get(), fields);
+                } else {
+                    json.writeStartObject();
+                    json.writeStringField("id", entry.id());
+                    json.writeBooleanField("deleted", true);
+                    json.writeStringField("at", entry.deletedAt().toString());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor.orElse(null));
+            json.writeStringField("nextSyncToken", nextSyncToken.orElse(null));
             json.writeEndObject();
         });
     }

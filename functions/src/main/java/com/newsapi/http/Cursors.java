@@ -73,7 +73,7 @@ public final class Cursors {
         return new InvalidParameter(PARAMETER, "The cursor is not one this API issued; start again without it.");
     }
 
-    private static String digest(ArticleQuery query) {
+    static String digest(ArticleQuery query) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(query.fingerprint().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);

@@ -1,5 +1,6 @@
 package com.newsapi.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
  *
  * @param status empty where the request did not say: a new article is then a draft, an existing
  *               one keeps its status
+ * @param publishAt when a scheduled article becomes visible; present exactly when status is scheduled
  */
 public record ArticleDraft(
         String title,
@@ -16,7 +18,8 @@ public record ArticleDraft(
         List<Block> body,
         Author author,
         List<String> tags,
-        Optional<ArticleStatus> status) {
+        Optional<ArticleStatus> status,
+        Optional<Instant> publishAt) {
 
     public ArticleDraft {
         body = List.copyOf(body);

@@ -3,7 +3,6 @@ package com.newsapi.service;
 import com.newsapi.error.ArticleNotFound;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.model.ArticleStatus;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Count;
@@ -15,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The read side as readers see it: only published articles exist, and only from their feed instant on. */
+/** The read side as readers see it: only listed articles exist, and only from their feed instant on. */
 public final class ArticleService {
 
     private final ArticleStore store;
@@ -36,13 +35,16 @@ public final class ArticleService {
             found = store.findBySlug(idOrSlug);
         }
         Instant now = clock.instant();
-        return found.filter(article -> article.status() == ArticleStatus.PUBLISHED && !article.feedInstant().isAfter(now))
+        return found.filter(article -> article.isVisibleAt(now))
+                .map(article -> article.asSeenAt(now))
                 .orElseThrow(() -> new ArticleNotFound(idOrSlug));
     }
 
     /** Published articles answering the query, newest first, starting after {@code after}. */
     public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit) {
-        return store.find(query, after, limit, clock.instant());
+        Instant now = clock.instant();
+        Page<Article> page = store.find(query, after, limit, now);
+        return new Page<>(page.items().stream().map(article -> article.asSeenAt(now)).toList(), page.next());
     }
 
     /** Every tag with published articles, most used first, then by name. */

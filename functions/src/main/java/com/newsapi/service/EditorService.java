@@ -2,6 +2,7 @@ package com.newsapi.service;
 
 import com.newsapi.error.ArticleNotFound;
 import com.newsapi.error.IdempotencyKeyReused;
+import com.newsapi.error.InvalidField;
 import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
@@ -62,6 +63,11 @@ public final class EditorService {
         }
         Instant now = now();
         ArticleStatus status = draft.status().orElse(ArticleStatus.DRAFT);
+        Instant publishedAt = switch (status) {
+            case DRAFT -> null;
+            case PUBLISHED -> now;
+            case SCHEDULED -> futurePublishAt(draft, now);
+        };
         String id = HexFormat.of().formatHex(randomBytes());
         String baseSlug = ArticleIds.slugOf(draft.title());
         for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
@@ -69,7 +75,7 @@ public final class EditorService {
             if (store.slugOwners(List.of(slug)).containsKey(slug)) {
                 continue;
             }
-            Article article = build(id, slug, draft, status, status == ArticleStatus.PUBLISHED ? now : null, 1, now, now);
+            Article article = build(id, slug, draft, status, publishedAt, 1, now, now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> {
                 String[] response = render.apply(article);
                 return new IdempotencyRecord(key.scopedKey(), key.requestHash(), id, response[0], response[1],
@@ -99,22 +105,33 @@ public final class EditorService {
                 });
     }
 
-    /** The stored article, drafts included, for an editor. */
+    /** The stored article, drafts and scheduled ones included, for an editor. */
     public Article get(String id) {
         return (ArticleIds.isId(id) ? store.findById(id) : Optional.<Article>empty())
+                .map(article -> article.asSeenAt(now()))
                 .orElseThrow(() -> new ArticleNotFound(id));
     }
 
     /**
      * Replaces the editable fields of the article at {@code expectedVersion}. Publishing sets
-     * publishedAt the first time; the slug and createdAt never change.
+     * publishedAt the first time (scheduling sets it to publishAt); the slug and createdAt never change.
      */
     public Article replace(String id, long expectedVersion, ArticleDraft draft) {
         Article previous = current(id, expectedVersion);
         Instant now = now();
         ArticleStatus status = draft.status().orElse(previous.status());
-        Instant publishedAt = previous.publishedAt() != null ? previous.publishedAt()
-                : status == ArticleStatus.PUBLISHED ? now : null;
+        // A scheduled article that has not appeared yet was never published: its date is only a plan.
+        Instant everPublished = previous.status() == ArticleStatus.SCHEDULED ? null : previous.publishedAt();
+        Instant publishedAt = switch (status) {
+            case DRAFT -> everPublished;
+            case PUBLISHED -> everPublished != null ? everPublished : now;
+            case SCHEDULED -> {
+                if (previous.isVisibleAt(now)) {
+                    throw new InvalidField("status", "the article is already published; set it to draft before scheduling it");
+                }
+                yield draft.status().isPresent() ? futurePublishAt(draft, now) : previous.publishedAt();
+            }
+        };
         Article updated = build(id, previous.slug(), draft, status, publishedAt, previous.version() + 1,
                 previous.createdAt(), now);
         store.replace(previous, updated);
@@ -128,12 +145,12 @@ public final class EditorService {
             return previous;
         }
         ArticleDraft asPublished = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
-                previous.tags(), Optional.of(ArticleStatus.PUBLISHED));
+                previous.tags(), Optional.of(ArticleStatus.PUBLISHED), Optional.empty());
         return replace(id, expectedVersion, asPublished);
     }
 
     public void delete(String id, long expectedVersion) {
-        store.delete(current(id, expectedVersion));
+        store.delete(current(id, expectedVersion), now());
     }
 
     /** The stored article, if it is still at the version the editor based the change on. */
@@ -144,6 +161,14 @@ public final class EditorService {
                     + ", not " + expectedVersion + "; fetch it again and reapply your change.");
         }
         return previous;
+    }
+
+    private static Instant futurePublishAt(ArticleDraft draft, Instant now) {
+        Instant publishAt = draft.publishAt().orElseThrow(() -> new InvalidField("publishAt", "is required when status is \"scheduled\""));
+        if (!publishAt.isAfter(now)) {
+            throw new InvalidField("publishAt", "must be in the future; to publish now, use status \"published\"");
+        }
+        return publishAt;
     }
 
     private static Article build(String id, String slug, ArticleDraft draft, ArticleStatus status, Instant publishedAt,

@@ -39,6 +39,9 @@ final class ArticleItemMapper {
     static final String VERSION = "version";
     static final String CONTENT_HASH = "contentHash";
     static final String CREATED_AT = "createdAt";
+    static final String CHANGES_INDEX = "changes";
+    static final String CHANGE_SHARD = "changeShard";
+    static final String CHANGE_KEY = "changeKey";
 
     private static final String ARTICLE_PREFIX = "ARTICLE#";
     private static final String ARTICLE_SK = "ARTICLE";
@@ -46,6 +49,8 @@ final class ArticleItemMapper {
     private static final String SLUG_SK = "SLUG";
     private static final String FEED_SHARD_PREFIX = "FEED#";
     private static final String AUTHOR_PREFIX = "AUTHOR#";
+    private static final String CHANGE_SHARD_PREFIX = "CHANGES#";
+    private static final String TOMBSTONE_PREFIX = "TOMBSTONE#";
 
     /**
      * Published articles are spread over this many feed partitions by a hash of their id. A list
@@ -77,6 +82,25 @@ final class ArticleItemMapper {
 
     static String feedShardOf(String id) {
         return feedShard(Math.floorMod(id.hashCode(), FEED_SHARDS));
+    }
+
+    /** The change log is sharded like the feed, by a hash of the id: one article's changes stay in one shard, in order. */
+    static String changeShard(int shard) {
+        return CHANGE_SHARD_PREFIX + shard;
+    }
+
+    static String changeShardOf(String id) {
+        return changeShard(Math.floorMod(id.hashCode(), FEED_SHARDS));
+    }
+
+    /**
+     * Where a listed article sits in the change log: when it last changed, or when it becomes
+     * visible if that is later (a scheduled article enters the log at its publication instant, so a
+     * client that synced before then still gets it).
+     */
+    static FeedKey changeKeyOf(Article article) {
+        Instant at = article.feedInstant().isAfter(article.updatedAt()) ? article.feedInstant() : article.updatedAt();
+        return new FeedKey(at, article.id());
     }
 
     /** Authors are grouped case- and space-insensitively: "Ruta  Deshpande" and "ruta deshpande" are one author. */
@@ -114,8 +138,10 @@ final class ArticleItemMapper {
         item.put("updatedAt", s(article.updatedAt().toString()));
         item.put("wordCount", n(article.wordCount()));
         item.put(CONTENT_HASH, s(contentHash));
-        // Index attributes only on published articles: the indexes are sparse, so drafts never show.
-        if (article.status() == ArticleStatus.PUBLISHED) {
+        // Index attributes only on listed articles: the indexes are sparse, so drafts never show.
+        if (article.status().isListed()) {
+            item.put(CHANGE_SHARD, s(changeShardOf(article.id())));
+            item.put(CHANGE_KEY, s(changeKeyOf(article).render()));
             item.put(FEED_SHARD, s(feedShardOf(article.id())));
             item.put(FEED_KEY, s(new FeedKey(article.feedInstant(), article.id()).render()));
             if (article.author() != null) {
@@ -157,6 +183,29 @@ final class ArticleItemMapper {
         return new IdempotencyRecord(item.get(PK).s().substring(IDEMPOTENCY_PREFIX.length()), string(item, "requestHash"),
                 string(item, ARTICLE_ID), string(item, "responseBody"), string(item, "etag"),
                 Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+    }
+
+    static Map<String, AttributeValue> tombstoneKey(String id) {
+        return Map.of(PK, s(TOMBSTONE_PREFIX + id), SK, s("TOMBSTONE"));
+    }
+
+    /** A deleted or unpublished article's entry in the change log, kept for {@link Tombstone#RETENTION}. */
+    static Map<String, AttributeValue> tombstoneItem(Tombstone tombstone) {
+        Map<String, AttributeValue> item = new HashMap<>(tombstoneKey(tombstone.id()));
+        item.put("id", s(tombstone.id()));
+        item.put("deletedAt", s(tombstone.at().toString()));
+        item.put(CHANGE_SHARD, s(changeShardOf(tombstone.id())));
+        item.put(CHANGE_KEY, s(new FeedKey(tombstone.at(), tombstone.id()).render()));
+        item.put(EXPIRES_AT, n(tombstone.at().plus(Tombstone.RETENTION).getEpochSecond()));
+        return item;
+    }
+
+    static boolean isTombstone(Map<String, AttributeValue> item) {
+        return item.get(PK).s().startsWith(TOMBSTONE_PREFIX);
+    }
+
+    static Tombstone tombstoneFromItem(Map<String, AttributeValue> item) {
+        return new Tombstone(string(item, "id"), Instant.parse(string(item, "deletedAt")));
     }
 
     static Map<String, AttributeValue> tagRegistration(String tag) {

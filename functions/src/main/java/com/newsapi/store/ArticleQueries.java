@@ -130,7 +130,36 @@ final class ArticleQueries {
     private PartitionStream partition(String index, String partitionAttribute, String partitionValue,
                                       String sortAttribute, String lower, String upper, int pageSize) {
         return new PartitionStream(request -> call(() -> dynamo.query(request)), table, index,
-                partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize);
+                partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize, true);
+    }
+
+    /**
+     * Up to {@code limit} change-log entries, oldest first, after {@code since} (or strictly after
+     * the position {@code after}) and at or before {@code until}: the shards of the {@code changes}
+     * index merged in order. Each article appears once, where it last changed.
+     */
+    Page<Change> changes(Instant since, Optional<FeedKey> after, Instant until, int limit) {
+        String lower = after.map(FeedKey::render).orElse(FeedKey.upperBound(since));
+        String upper = FeedKey.upperBound(until);
+        if (lower.compareTo(upper) >= 0) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        List<PartitionStream> shards = new ArrayList<>();
+        for (int shard = 0; shard < FEED_SHARDS; shard++) {
+            shards.add(new PartitionStream(request -> call(() -> dynamo.query(request)), table,
+                    ArticleItemMapper.CHANGES_INDEX, ArticleItemMapper.CHANGE_SHARD, ArticleItemMapper.changeShard(shard),
+                    ArticleItemMapper.CHANGE_KEY, lower, upper, limit + 1, false));
+        }
+        CandidateStream log = new MergedStream(shards, false);
+        List<Change> changes = new ArrayList<>(limit);
+        while (changes.size() < limit && log.peek() != null) {
+            Candidate entry = log.poll();
+            changes.add(ArticleItemMapper.isTombstone(entry.item())
+                    ? new Change(entry.key(), Optional.empty(), Optional.of(ArticleItemMapper.tombstoneFromItem(entry.item())))
+                    : new Change(entry.key(), Optional.of(ArticleItemMapper.fromItem(entry.item())), Optional.empty()));
+        }
+        boolean more = log.peek() != null;
+        return new Page<>(changes, more ? Optional.of(changes.get(changes.size() - 1).key()) : Optional.empty());
     }
 
     /** Article items for the candidates: projected ones as they are, posting ones fetched by id. */

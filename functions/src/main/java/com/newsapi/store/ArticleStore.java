@@ -127,21 +127,35 @@ public final class ArticleStore {
      */
     public void replace(Article previous, Article updated) {
         writeIndexEntries(updated);
-        try {
-            call(() -> dynamo.putItem(put -> put.tableName(table)
-                    .item(ArticleItemMapper.toItem(updated, EDITED_HASH))
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", VERSION))
-                    .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))));
-        } catch (ConditionalCheckFailedException e) {
-            throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
+        Map<String, AttributeValue> item = ArticleItemMapper.toItem(updated, EDITED_HASH);
+        if (previous.status().isListed() && !updated.status().isListed()) {
+            // Back to draft: the change log's tombstone is written in the same transaction.
+            transact(List.of(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                            .conditionExpression("#version = :expected")
+                            .expressionAttributeNames(Map.of("#version", VERSION))
+                            .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))
+                            .build()).build(),
+                    tombstone(previous, updated.updatedAt())));
+        } else {
+            try {
+                call(() -> dynamo.putItem(put -> put.tableName(table).item(item)
+                        .conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", VERSION))
+                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))));
+            } catch (ConditionalCheckFailedException e) {
+                throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
+            }
         }
         removeStalePostings(previous, Optional.of(updated));
     }
 
-    /** Deletes an article and frees its slug, only if it is still at {@code previous.version()}. */
-    public void delete(Article previous) {
-        List<TransactWriteItem> writes = List.of(
+    /**
+     * Deletes an article and frees its slug, only if it is still at {@code previous.version()}; a
+     * listed article leaves its tombstone in the change log, in the same transaction.
+     */
+    public void delete(Article previous, Instant at) {
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(ArticleItemMapper.articleKey(previous.id()))
                         .conditionExpression("#version = :expected")
@@ -152,13 +166,34 @@ public final class ArticleStore {
                         .key(ArticleItemMapper.slugKey(previous.slug()))
                         .conditionExpression("articleId = :id")
                         .expressionAttributeValues(Map.of(":id", s(previous.id())))
-                        .build()).build());
+                        .build()).build()));
+        if (previous.status().isListed()) {
+            writes.add(tombstone(previous, at));
+        }
+        transact(writes);
+        removeStalePostings(previous, Optional.empty());
+    }
+
+    private TransactWriteItem tombstone(Article previous, Instant at) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.tombstoneItem(new Tombstone(previous.id(), at)))
+                .build()).build();
+    }
+
+    private void transact(List<TransactWriteItem> writes) {
         try {
             call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
         } catch (TransactionCanceledException e) {
             throw conflictOrUnavailable(e);
         }
-        removeStalePostings(previous, Optional.empty());
+    }
+
+    /**
+     * The change log, oldest first: listed articles that changed after {@code since} (or after the
+     * position {@code after}) up to {@code until}, and tombstones of those that went; see {@link ArticleQueries}.
+     */
+    public Page<Change> changes(Instant since, Optional<FeedKey> after, Instant until, int limit) {
+        return queries.changes(since, after, until, limit);
     }
 
     public Optional<IdempotencyRecord> findIdempotency(String key) {
@@ -249,9 +284,9 @@ public final class ArticleStore {
         batches.write(articleWrites);
     }
 
-    /** The items that index a published article besides the article item itself. */
+    /** The items that index a listed article besides the article item itself. */
     static List<Map<String, AttributeValue>> indexEntries(Article article) {
-        if (article.status() != ArticleStatus.PUBLISHED) {
+        if (!article.status().isListed()) {
             return List.of();
         }
         List<Map<String, AttributeValue>> entries = new ArrayList<>();

@@ -1,6 +1,6 @@
 package com.newsapi.store;
 
-/** Index entries in newest-first feed order, read lazily; {@code null} means there are no more. */
+/** Index entries in feed order (or change-log order), read lazily; {@code null} means there are no more. */
 interface CandidateStream {
 
     Candidate peek();

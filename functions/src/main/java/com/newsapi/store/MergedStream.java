@@ -4,13 +4,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** Several newest-first streams (the feed's shards) read as one newest-first stream. */
+/** Several streams in the same order (the feed's shards, newest first) read as one stream in that order. */
 final class MergedStream implements CandidateStream {
 
-    private final PriorityQueue<CandidateStream> heads =
-            new PriorityQueue<>(Comparator.comparing((CandidateStream stream) -> stream.peek().key()).reversed());
+    private static final Comparator<CandidateStream> OLDEST_FIRST = Comparator.comparing(stream -> stream.peek().key());
+
+    private final PriorityQueue<CandidateStream> heads;
 
     MergedStream(List<? extends CandidateStream> streams) {
+        this(streams, true);
+    }
+
+    MergedStream(List<? extends CandidateStream> streams, boolean newestFirst) {
+        heads = new PriorityQueue<>(newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST);
         for (CandidateStream stream : streams) {
             if (stream.peek() != null) {
                 heads.add(stream);

@@ -10,44 +10,48 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * One partition of an index, newest first, between two feed positions, read a page at a time as the
- * caller consumes it. Works for the GSIs (sort key {@code feedKey}) and the posting partitions of the
- * table (sort key {@code sk}).
+ * One partition of an index between two feed positions, newest first (feeds) or oldest first (the
+ * change log), read a page at a time as the caller consumes it. Works for the GSIs (sort key
+ * {@code feedKey} or {@code changeKey}, every attribute projected) and the posting partitions of
+ * the table (sort key {@code sk}, the posting names only the article).
  */
 final class PartitionStream implements CandidateStream {
 
     private final Function<QueryRequest, QueryResponse> query;
     private final QueryRequest.Builder request;
     private final String sortAttribute;
-    private final String upperExclusive;
+    private final String skipped;
+    private final boolean projectsItems;
     private final int pageSize;
     private final Deque<Candidate> buffer = new ArrayDeque<>();
     private Map<String, AttributeValue> resumeAt;
     private boolean finished;
 
     /**
-     * @param index           null for the table itself
-     * @param lowerInclusive  rendered feed key (or a prefix of one)
-     * @param upperExclusive  rendered feed key (or a prefix of one); entries at or above it are skipped
+     * @param index       null for the table itself
+     * @param lower       rendered feed key (or a prefix of one); exclusive when reading oldest first
+     * @param upper       rendered feed key (or a prefix of one); exclusive when reading newest first
+     *                    (a cursor's own entry is skipped; a prefix never equals an entry)
      */
     PartitionStream(Function<QueryRequest, QueryResponse> query, String table, String index,
                     String partitionAttribute, String partitionValue, String sortAttribute,
-                    String lowerInclusive, String upperExclusive, int pageSize) {
+                    String lower, String upper, int pageSize, boolean newestFirst) {
         this.query = query;
         this.sortAttribute = sortAttribute;
-        this.upperExclusive = upperExclusive;
+        this.skipped = newestFirst ? upper : lower;
+        this.projectsItems = index != null;
         this.pageSize = pageSize;
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":p", AttributeValue.fromS(partitionValue));
-        values.put(":lo", AttributeValue.fromS(lowerInclusive));
-        values.put(":hi", AttributeValue.fromS(upperExclusive));
+        values.put(":lo", AttributeValue.fromS(lower));
+        values.put(":hi", AttributeValue.fromS(upper));
         this.request = QueryRequest.builder()
                 .tableName(table)
                 .indexName(index)
                 .keyConditionExpression("#p = :p AND #s BETWEEN :lo AND :hi")
                 .expressionAttributeNames(Map.of("#p", partitionAttribute, "#s", sortAttribute))
                 .expressionAttributeValues(values)
-                .scanIndexForward(false);
+                .scanIndexForward(!newestFirst);
     }
 
     @Override
@@ -67,10 +71,9 @@ final class PartitionStream implements CandidateStream {
             QueryResponse response = query.apply(request.limit(pageSize).exclusiveStartKey(resumeAt).build());
             for (Map<String, AttributeValue> item : response.items()) {
                 String sortKey = item.get(sortAttribute).s();
-                if (!sortKey.equals(upperExclusive)) {
+                if (!sortKey.equals(skipped)) {
                     FeedKey key = FeedKey.parse(sortKey);
-                    boolean isArticle = item.containsKey("slug");
-                    buffer.addLast(new Candidate(key, key.id(), isArticle ? item : null));
+                    buffer.addLast(new Candidate(key, key.id(), projectsItems ? item : null));
                 }
             }
             resumeAt = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()

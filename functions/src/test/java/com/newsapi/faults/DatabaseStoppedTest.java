@@ -11,6 +11,7 @@ import com.newsapi.handler.HandlerFactory;
 import com.newsapi.http.Json;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.DynamoDbLocal;
@@ -95,7 +96,8 @@ class DatabaseStoppedTest {
     private static List<com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(
             DynamoDbClient dynamo, String table) {
         ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
-        return HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()));
+        return HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()),
+                new SyncService(store, Clock.systemUTC()));
     }
 
     private static APIGatewayV2HTTPEvent createEvent() {

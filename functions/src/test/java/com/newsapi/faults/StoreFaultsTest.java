@@ -9,6 +9,7 @@ import com.newsapi.handler.HandlerFactory;
 import com.newsapi.http.Json;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.DynamoDbLocal;
@@ -53,7 +54,8 @@ class StoreFaultsTest {
     private final ArticleStore store = new ArticleStore(faulty, table, Backoff.standard());
     private final ArticleStore truth = new ArticleStore(healthy, table, Backoff.standard());
     private final List<com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
-            HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()));
+            HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()),
+                new SyncService(store, Clock.systemUTC()));
 
     static Stream<Supplier<RuntimeException>> dynamoFailures() {
         return Stream.of(

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
+import com.newsapi.http.SyncTokens;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.SyncService;
 import java.util.List;
 
 /** Builds every route's handler through its package-private constructor, for tests outside this package. */
@@ -13,11 +15,16 @@ public final class HandlerFactory {
     private HandlerFactory() {
     }
 
-    public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor) {
+    /** The sync handler signs its tokens with this key in tests. */
+    public static final String SYNC_KEY = "test-sync-token-key-0123456789";
+
+    public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,
+                                                                                             SyncService sync) {
         return List.of(
                 new GetArticleHandler(reader), new ListArticlesHandler(reader), new ListTagsHandler(reader),
                 new ListAuthorsHandler(reader), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
-                new PublishArticleHandler(editor), new DeleteArticleHandler(editor));
+                new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
+                new SyncHandler(sync, new SyncTokens(SYNC_KEY)));
     }
 }

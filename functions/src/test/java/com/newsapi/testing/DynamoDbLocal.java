@@ -54,11 +54,14 @@ public final class DynamoDbLocal {
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Stream.of("pk", "sk", "feedShard", "feedKey", "authorKey",
-                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5").map(DynamoDbLocal::attribute).toList())
+                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey").map(DynamoDbLocal::attribute).toList())
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(index("feed", "feedShard"), index("byAuthor", "authorKey"),
                         index("byTag1", "tagKey1"), index("byTag2", "tagKey2"), index("byTag3", "tagKey3"),
-                        index("byTag4", "tagKey4"), index("byTag5", "tagKey5")));
+                        index("byTag4", "tagKey4"), index("byTag5", "tagKey5"),
+                        GlobalSecondaryIndex.builder().indexName("changes")
+                                .keySchema(key("changeShard", KeyType.HASH), key("changeKey", KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         return name;
     }
 

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.handler.HandlerFactory;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import java.time.Clock;
@@ -28,7 +29,7 @@ public final class Handlers {
         ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
         ArticleService reader = new ArticleService(store, Clock.systemUTC());
         EditorService editor = new EditorService(store, Clock.systemUTC());
-        return new Handlers(HandlerFactory.every(reader, editor));
+        return new Handlers(HandlerFactory.every(reader, editor, new SyncService(store, Clock.systemUTC())));
     }
 
     public List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all() {

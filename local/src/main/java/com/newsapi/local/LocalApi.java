@@ -49,6 +49,8 @@ public final class LocalApi implements AutoCloseable {
             System.setProperty(Config.TABLE_NAME, TABLE_NAME);
             System.setProperty(Config.DYNAMODB_ENDPOINT, dynamo.endpoint().toString());
             System.setProperty(Config.AWS_REGION, "us-east-1");
+            // The same key as events/env.json gives sam local: a cursor from one server works on the other.
+            System.setProperty("SYNC_TOKEN_KEY", "local-sync-token-key-not-secret");
             Map<String, Object> seeded = seed
                     ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
                     : Map.of("articles", 0, "excerpts", 0, "written", 0);

@@ -1,8 +1,11 @@
 package com.newsapi.local;
 
+import static com.newsapi.local.TestApi.etag;
 import static com.newsapi.local.TestApi.get;
 import static com.newsapi.local.TestApi.json;
 import static com.newsapi.local.TestApi.send;
+import static com.newsapi.local.TestApi.titles;
+import static com.newsapi.local.TestApi.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,25 +158,6 @@ class EditorEndToEndTest {
             assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
             assertThat(statuses).filteredOn(status -> status != 200).containsOnly(412);
         }
-    }
-
-    private static HttpResponse<String> write(String method, String path, String template, String body, Map<String, String> extra) {
-        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + TestApi.editorToken(),
-                "Content-Type", "application/json"));
-        headers.putAll(extra);
-        return send(method, path, template, body, headers);
-    }
-
-    private static String etag(HttpResponse<String> response) {
-        return response.headers().firstValue("etag").orElseThrow();
-    }
-
-    private static List<String> titles(String pathAndQuery) {
-        List<String> titles = new ArrayList<>();
-        for (JsonNode item : json(get(pathAndQuery, "/articles")).get("items")) {
-            titles.add(item.get("title").asText());
-        }
-        return titles;
     }
 
     /** The same token with its payload swapped for one claiming another subject: the signature no longer matches. */

@@ -27,6 +27,7 @@ class EventFilesTest {
     static {
         EXPECTED.put("get-article.json", 200);
         EXPECTED.put("list-articles.json", 200);
+        EXPECTED.put("sync.json", 200);
         EXPECTED.put("search-articles.json", 200);
         EXPECTED.put("list-tags.json", 200);
         EXPECTED.put("list-authors.json", 200);

@@ -81,6 +81,8 @@ class ParityTest {
                 probe("forged cursor", "/articles?cursor=forged"),
                 probe("unknown parameter", "/articles?sort=oldest"),
                 probe("tags", "/tags"),
+                probe("sync token not issued here", "/sync?syncToken=garbage"),
+                probe("sync with an unknown parameter", "/sync?since=2026-01-01"),
                 probe("authors", "/authors"),
                 probe("openapi", "/openapi.yaml"),
                 probe("unknown route", "/nothing-here"),

@@ -22,7 +22,9 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles/{id}/publish", "com.newsapi.handler.PublishArticleHandler",
                         "PublishArticleFunction", Optional.of("EditorJwt")));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(10);
+                .hasSize(11);
+        assertThat(template.routes()).contains(
+                new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty()));
     }
 
     @Test
@@ -33,7 +35,7 @@ class SamTemplateTest {
         assertThat(table.keySchema()).extracting(key -> key.attributeName() + ":" + key.keyTypeAsString())
                 .containsExactly("pk:HASH", "sk:RANGE");
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName)
-                .containsExactly("feed", "byAuthor", "byTag1", "byTag2", "byTag3", "byTag4", "byTag5");
+                .containsExactly("feed", "byAuthor", "byTag1", "byTag2", "byTag3", "byTag4", "byTag5", "changes");
         assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 

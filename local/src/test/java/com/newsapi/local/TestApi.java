@@ -67,4 +67,34 @@ final class TestApi {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
     }
+
+    /** A write as an editor: bearer token and JSON content type, plus {@code extra} headers. */
+    static HttpResponse<String> write(String method, String path, String template, String body, Map<String, String> extra) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Authorization", "Bearer " + editorToken(),
+                "Content-Type", "application/json"));
+        headers.putAll(extra);
+        return send(method, path, template, body, headers);
+    }
+
+    static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("etag").orElseThrow();
+    }
+
+    /** The titles of one page of a list. */
+    static List<String> titles(String pathAndQuery) {
+        List<String> titles = new java.util.ArrayList<>();
+        for (JsonNode item : json(get(pathAndQuery, "/articles")).get("items")) {
+            titles.add(item.get("title").asText());
+        }
+        return titles;
+    }
+
+    /** Deletes a published article the test made, so the seeded set is as other tests expect it. */
+    static void deletePublished(String id) {
+        HttpResponse<String> current = get("/articles/" + id, "/articles/{id}");
+        HttpResponse<String> deleted = write("DELETE", "/articles/" + id, "/articles/{id}", null, Map.of("If-Match", etag(current)));
+        if (deleted.statusCode() != 204) {
+            throw new AssertionError("could not delete " + id + ": " + deleted.body());
+        }
+    }
 }

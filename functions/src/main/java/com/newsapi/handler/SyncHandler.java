@@ -1,0 +1,87 @@
+package com.newsapi.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.config.Config;
+import com.newsapi.config.Dependencies;
+import com.newsapi.error.InvalidParameter;
+import com.newsapi.http.ArticleFields;
+import com.newsapi.http.ArticleJson;
+import com.newsapi.http.ListQueries;
+import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
+import com.newsapi.http.Responses;
+import com.newsapi.http.SyncTokens;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.service.SyncPosition;
+import com.newsapi.service.SyncService;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * GET /sync: delta sync for offline-first apps. Without a token, every published article (paged
+ * with {@code cursor}); the last page carries {@code nextSyncToken}, and a call with it returns
+ * only what changed since, deletions and unpublishings as tombstones. {@code tag}, {@code author},
+ * {@code fields} and {@code limit} are allowed on every call; a token is tied to its filter.
+ */
+public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+    static final String SYNC_TOKEN_KEY = "SYNC_TOKEN_KEY";
+    private static final Set<String> PARAMETERS = Set.of("syncToken", "cursor", "tag", "author", "fields", "limit");
+
+    private final SyncService sync;
+    private final SyncTokens tokens;
+
+    public SyncHandler() {
+        this(Dependencies.shared().sync(), new SyncTokens(Config.required(SYNC_TOKEN_KEY)));
+    }
+
+    SyncHandler(SyncService sync, SyncTokens tokens) {
+        this.sync = sync;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Problems.guard(event, context, () -> {
+            ListQueries.rejectUnknown(event, PARAMETERS);
+            ArticleQuery query = ListQueries.parse(withoutSyncParameters(event));
+            ArticleQuery filter = new ArticleQuery(query.tag(), query.author(), Optional.empty(), Optional.empty(), Set.of());
+            int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+            Set<ArticleFields> fields = EnumSet.copyOf(ArticleFields.requested(event, ArticleFields.ARTICLE_DEFAULT));
+            fields.add(ArticleFields.VERSION); // a client decides by version whether an item is newer than its copy
+            Optional<String> cursor = Requests.query(event, "cursor");
+            Optional<String> token = Requests.query(event, "syncToken");
+            if (cursor.isPresent() && token.isPresent()) {
+                throw new InvalidParameter("cursor", "Send either a cursor (the next page of a sync) or a syncToken (a new sync), not both.");
+            }
+            SyncPosition at = cursor.map(text -> tokens.decode("cursor", text, filter))
+                    .or(() -> token.map(text -> tokens.decode("syncToken", text, filter)))
+                    .orElseGet(sync::start);
+
+            SyncService.SyncPage page = sync.page(filter, at, limit);
+
+            String encoded = tokens.encode(page.next(), filter);
+            String body = ArticleJson.sync(page.entries(), fields,
+                    page.more() ? Optional.of(encoded) : Optional.empty(),
+                    page.more() ? Optional.empty() : Optional.of(encoded));
+            return Responses.json(200, body, Map.of("Cache-Control", Responses.NO_STORE));
+        });
+    }
+
+    /** The filters as {@link ListQueries} reads them; the sync's own parameters are checked here. */
+    private static APIGatewayV2HTTPEvent withoutSyncParameters(APIGatewayV2HTTPEvent event) {
+        if (event.getQueryStringParameters() == null) {
+            return event;
+        }
+        Map<String, String> filters = new java.util.HashMap<>(event.getQueryStringParameters());
+        filters.keySet().retainAll(Set.of("tag", "author"));
+        return APIGatewayV2HTTPEvent.builder().withQueryStringParameters(filters).build();
+    }
+}

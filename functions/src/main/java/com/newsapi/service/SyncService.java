@@ -1,0 +1,168 @@
+package com.newsapi.service;
+
+import com.newsapi.error.SyncTokenExpired;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.Block;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.Change;
+import com.newsapi.store.FeedKey;
+import com.newsapi.store.Page;
+import com.newsapi.store.Tombstone;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delta sync for offline-first clients: a full pass over the feed, then passes over the change log
+ * with only what changed, deletions and unpublishings as tombstones. A filtered sync (tag, author)
+ * also sends a tombstone for an article that changed and no longer answers the filter, when the
+ * client may hold it (its feed instant is not after what the client has seen). A client applies a
+ * tombstone for an id it does not hold as a no-op: tombstones of deletions are sent whether or not
+ * the client could hold the article, since a rescheduled article's feed instant is no proof.
+ */
+public final class SyncService {
+
+    /** How far a pass reaches back behind the previous one: longer than any write takes to commit and index. */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+    /** At most this many change-log entries are examined for one page, as lists do. */
+    static final int MAX_EXAMINED = 500;
+    /** Keeps a page well under Lambda's 6 MB response limit whatever the articles hold. */
+    static final long MAX_PAGE_CHARS = 1_500_000;
+
+    private final ArticleStore store;
+    private final Clock clock;
+
+    public SyncService(ArticleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One entry of a sync page: an article to store, or the id of one to drop. */
+    public record Entry(Optional<Article> article, String id, Instant deletedAt) {
+
+        static Entry upsert(Article article) {
+            return new Entry(Optional.of(article), article.id(), null);
+        }
+
+        static Entry tombstone(String id, Instant at) {
+            return new Entry(Optional.empty(), id, at);
+        }
+    }
+
+    /** A page, and either where the pass goes on ({@code more}) or, on its last page, where the next pass starts. */
+    public record SyncPage(List<Entry> entries, SyncPosition next, boolean more) {
+    }
+
+    /** Where a first, full sync starts: now. */
+    public SyncPosition start() {
+        return new SyncPosition(false, now(), Instant.EPOCH, Instant.EPOCH, Optional.empty());
+    }
+
+    /**
+     * The next page of a sync with this filter (only its tag and author count).
+     *
+     * @throws SyncTokenExpired a new pass would start before the tombstone retention
+     */
+    public SyncPage page(ArticleQuery filter, SyncPosition at, int limit) {
+        SyncPosition pass = at;
+        if (at.delta() && at.position().isEmpty()) {
+            // A new delta pass: it reads up to now.
+            if (at.since().isBefore(now().minus(Tombstone.RETENTION))) {
+                throw new SyncTokenExpired(Tombstone.RETENTION.toDays());
+            }
+            pass = new SyncPosition(true, now(), at.since(), at.seenUpTo(), Optional.empty());
+        }
+        return pass.delta() ? deltaPage(filter, pass, limit) : fullPage(filter, pass, limit);
+    }
+
+    private SyncPage fullPage(ArticleQuery filter, SyncPosition pass, int limit) {
+        Page<Article> page = store.find(filter, pass.position(), limit, pass.passStart());
+        List<Entry> entries = new ArrayList<>();
+        long chars = 0;
+        for (Article article : page.items()) {
+            chars += approximateChars(article);
+            if (!entries.isEmpty() && chars > MAX_PAGE_CHARS) {
+                break;
+            }
+            entries.add(Entry.upsert(article.asSeenAt(pass.passStart())));
+        }
+        boolean cut = entries.size() < page.items().size();
+        Optional<FeedKey> next = cut ? Optional.of(feedKey(entries.get(entries.size() - 1).article().orElseThrow())) : page.next();
+        return finish(pass, entries, next);
+    }
+
+    private SyncPage deltaPage(ArticleQuery filter, SyncPosition pass, int limit) {
+        List<Entry> entries = new ArrayList<>();
+        Optional<FeedKey> position = pass.position();
+        int examined = 0;
+        long chars = 0;
+        boolean exhausted = false;
+        while (!exhausted && entries.size() < limit && examined < MAX_EXAMINED && chars <= MAX_PAGE_CHARS) {
+            Page<Change> changes = store.changes(pass.since(), position, pass.passStart(),
+                    Math.min(limit - entries.size(), MAX_EXAMINED - examined));
+            int processed = 0;
+            for (Change change : changes.items()) {
+                processed++;
+                examined++;
+                position = Optional.of(change.key());
+                Optional<Entry> entry = entryFor(change, filter, pass);
+                if (entry.isPresent()) {
+                    entries.add(entry.get());
+                    chars += entry.get().article().map(SyncService::approximateChars).orElse(64L);
+                    if (chars > MAX_PAGE_CHARS) {
+                        break;
+                    }
+                }
+            }
+            exhausted = processed == changes.items().size() && changes.next().isEmpty();
+        }
+        return finish(pass, entries, exhausted ? Optional.empty() : position);
+    }
+
+    /** What a change means to a client holding this filter's articles as of {@code pass.seenUpTo()}. */
+    private static Optional<Entry> entryFor(Change change, ArticleQuery filter, SyncPosition pass) {
+        if (change.article().isPresent()) {
+            Article article = change.article().get();
+            if (filter.matches(article)) {
+                return Optional.of(Entry.upsert(article.asSeenAt(pass.passStart())));
+            }
+            return mayHold(article.feedInstant(), pass)
+                    ? Optional.of(Entry.tombstone(article.id(), article.updatedAt()))
+                    : Optional.empty();
+        }
+        Tombstone tombstone = change.tombstone().orElseThrow();
+        return Optional.of(Entry.tombstone(tombstone.id(), tombstone.at()));
+    }
+
+    private static boolean mayHold(Instant feedInstant, SyncPosition pass) {
+        return !feedInstant.isAfter(pass.seenUpTo());
+    }
+
+    private static SyncPage finish(SyncPosition pass, List<Entry> entries, Optional<FeedKey> next) {
+        if (next.isPresent()) {
+            return new SyncPage(entries, new SyncPosition(pass.delta(), pass.passStart(), pass.since(), pass.seenUpTo(), next), true);
+        }
+        return new SyncPage(entries, pass.nextPass(), false);
+    }
+
+    private static FeedKey feedKey(Article article) {
+        return new FeedKey(article.feedInstant(), article.id());
+    }
+
+    private static long approximateChars(Article article) {
+        long chars = 512 + article.title().length() + (article.summary() == null ? 0 : article.summary().length());
+        for (Block block : article.body()) {
+            chars += block.text().length() + 32;
+        }
+        return chars;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
