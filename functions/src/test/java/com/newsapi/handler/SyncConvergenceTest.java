@@ -2,10 +2,8 @@ package com.newsapi.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
 import com.newsapi.http.SyncTokens;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
@@ -22,8 +20,6 @@ import com.newsapi.store.FeedKey;
 import com.newsapi.store.Page;
 import com.newsapi.testing.DynamoDbLocal;
 import com.newsapi.testing.TestClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,9 +72,9 @@ class SyncConvergenceTest {
                 if (cursor.isEmpty()) {
                     token.ifPresent(value -> query.put("syncToken", value));
                 }
-                APIGatewayV2HTTPResponse response = sync.handleRequest(event(query), null);
+                APIGatewayV2HTTPResponse response = sync.handleRequest(SyncHandlerTest.event(query), null);
                 assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-                JsonNode page = json(response);
+                JsonNode page = SyncHandlerTest.json(response);
                 for (JsonNode item : page.get("items")) {
                     if (item.path("deleted").asBoolean(false)) {
                         copy.remove(item.get("id").asText());
@@ -182,22 +178,5 @@ class SyncConvergenceTest {
 
     private static String pick(Random random, List<String> ids) {
         return ids.get(random.nextInt(ids.size()));
-    }
-
-    private static APIGatewayV2HTTPEvent event(Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/sync")
-                .withQueryStringParameters(query).withHeaders(Map.of())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/sync").build())
-                        .build())
-                .build();
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) {
-        try {
-            return Json.MAPPER.readTree(response.getBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

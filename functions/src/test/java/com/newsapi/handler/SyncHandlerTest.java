@@ -205,7 +205,7 @@ class SyncHandlerTest {
                 .build();
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+    static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
             return Json.MAPPER.readTree(response.getBody());
         } catch (IOException e) {
