@@ -29,6 +29,11 @@ public abstract class ApiException extends RuntimeException {
         return title;
     }
 
+    /** Seconds after which a retry may succeed, sent as Retry-After; empty when retrying will not help. */
+    public java.util.OptionalInt retryAfterSeconds() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** The last segment of the problem type URI, e.g. {@code not-found}. */
     public abstract String type();
 }

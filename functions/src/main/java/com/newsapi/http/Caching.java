@@ -70,12 +70,15 @@ public final class Caching {
         }
     }
 
-    /** True when the client's If-None-Match names this representation (weak comparison, RFC 9110 13.1.2). */
+    /**
+     * True when the client's If-None-Match names this representation (weak comparison, RFC 9110
+     * 13.1.2), in either content coding: a gzipped copy is as current as the plain one.
+     */
     public static boolean notModified(APIGatewayV2HTTPEvent event, String etag) {
         return Requests.header(event, "If-None-Match").map(header -> {
             for (String candidate : header.split(",")) {
                 String tag = candidate.trim();
-                if (tag.equals("*") || stripWeak(tag).equals(etag)) {
+                if (tag.equals("*") || Compression.identityTag(stripWeak(tag)).equals(etag)) {
                     return true;
                 }
             }

@@ -18,16 +18,18 @@ import java.util.function.Supplier;
 public final class Problems {
 
     static final String TYPE_PREFIX = "urn:news-api:problem:";
-    static final int RETRY_AFTER_SECONDS = 2;
 
     private Problems() {
     }
 
-    /** Runs a handler's work; whatever it throws becomes a problem response, never an uncaught exception. */
+    /**
+     * Runs a handler's work; whatever it throws becomes a problem response, never an uncaught
+     * exception. A successful answer is compressed when the client accepts it ({@link Compression}).
+     */
     public static APIGatewayV2HTTPResponse guard(APIGatewayV2HTTPEvent event, Context context,
                                                  Supplier<APIGatewayV2HTTPResponse> work) {
         try {
-            return work.get();
+            return Compression.negotiate(event, work.get());
         } catch (ApiException e) {
             if (e instanceof StoreUnavailable) {
                 log(context, "store unavailable", e);
@@ -57,8 +59,8 @@ public final class Problems {
                 json.writeEndArray();
             }
         });
-        Map<String, String> headers = e instanceof StoreUnavailable
-                ? Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+        Map<String, String> headers = e.retryAfterSeconds().isPresent()
+                ? Map.of("Retry-After", Integer.toString(e.retryAfterSeconds().getAsInt()))
                 : Map.of();
         return Responses.problem(e.status(), body, headers);
     }

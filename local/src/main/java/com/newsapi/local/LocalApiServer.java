@@ -3,6 +3,8 @@ package com.newsapi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.error.TooManyRequests;
+import com.newsapi.http.Problems;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,13 +18,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A thin adapter: each HTTP request becomes the API Gateway HTTP API (payload 2.0) event that AWS
  * would send, goes to the route's own handler class, and its response goes back as HTTP. Around
- * the handlers it does what API Gateway does: routing, the JWT authorizer, CORS, the payload limit.
+ * the handlers it does what API Gateway does: routing, throttling, the JWT authorizer, CORS, the
+ * payload limit. Throttled requests get a 429 problem+json with Retry-After (API Gateway's own
+ * answer is {@code {"message":"Too Many Requests"}}; see README).
  */
 public final class LocalApiServer implements AutoCloseable {
 
@@ -35,6 +40,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final SamTemplate.Cors cors;
     private final LocalTokens tokens;
     private final Clock clock;
+    private final RateLimiter limiter = new RateLimiter();
 
     private LocalApiServer(HttpServer server, Routes routes, SamTemplate.Cors cors, LocalTokens tokens, Clock clock) {
         this.server = server;
@@ -89,6 +95,16 @@ public final class LocalApiServer implements AutoCloseable {
             if (match.isEmpty()) {
                 sendMessage(exchange, 404, "Not Found", origin);
                 return;
+            }
+            Optional<SamTemplate.Throttle> throttle = match.get().route().throttle();
+            if (throttle.isPresent()) {
+                String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+                String routeKey = method + " " + match.get().route().path();
+                OptionalInt retryAfter = limiter.acquire(client, routeKey, throttle.get(), clock.instant());
+                if (retryAfter.isPresent()) {
+                    write(exchange, Problems.of(new TooManyRequests(retryAfter.getAsInt()), rawPath), origin);
+                    return;
+                }
             }
             Map<String, String> claims = null;
             if (match.get().route().authorizer().isPresent()) {

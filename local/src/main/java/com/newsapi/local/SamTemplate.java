@@ -20,14 +20,23 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
- * What the local API needs from template.yaml: the HTTP API routes with their handler classes and
- * authorizers, the table definition and the CORS settings. CloudFormation's short tags (!Ref, !Sub,
- * !GetAtt) are read as plain values; nothing here needs them resolved.
+ * What the local API needs from template.yaml: the HTTP API routes with their handler classes,
+ * authorizers and throttling, the table definition and the CORS settings. CloudFormation's short
+ * tags (!Ref, !Sub, !GetAtt) are read as plain values; a throttling number given as {@code !Ref}
+ * to a parameter takes that parameter's default.
  */
 public final class SamTemplate {
 
-    /** One HttpApi route: {@code GET /articles/{id}} served by a handler class, maybe behind an authorizer. */
-    public record Route(String method, String path, String handlerClass, String function, Optional<String> authorizer) {
+    /**
+     * One HttpApi route: {@code GET /articles/{id}} served by a handler class, maybe behind an
+     * authorizer, maybe throttled (its own RouteSettings, else the API's DefaultRouteSettings).
+     */
+    public record Route(String method, String path, String handlerClass, String function, Optional<String> authorizer,
+                        Optional<Throttle> throttle) {
+    }
+
+    /** API Gateway's token bucket: {@code rate} requests a second on average, {@code burst} at once. */
+    public record Throttle(double rate, int burst) {
     }
 
     /** The HttpApi's CorsConfiguration. */
@@ -37,9 +46,11 @@ public final class SamTemplate {
     }
 
     private final JsonNode resources;
+    private final JsonNode parameters;
 
     private SamTemplate(JsonNode template) {
         this.resources = template.path("Resources");
+        this.parameters = template.path("Parameters");
     }
 
     public static SamTemplate read(Path file) {
@@ -63,12 +74,43 @@ public final class SamTemplate {
                 if ("HttpApi".equals(event.path("Type").asText())) {
                     JsonNode route = event.path("Properties");
                     String authorizer = route.path("Auth").path("Authorizer").asText(null);
+                    Optional<Throttle> throttle = throttle(route.path("RouteSettings")).or(this::defaultThrottle);
                     routes.add(new Route(route.path("Method").asText().toUpperCase(), route.path("Path").asText(), handler,
-                            resource.getKey(), Optional.ofNullable(authorizer)));
+                            resource.getKey(), Optional.ofNullable(authorizer), throttle));
                 }
             }
         }
         return routes;
+    }
+
+    private Optional<Throttle> defaultThrottle() {
+        for (JsonNode resource : resources) {
+            if ("AWS::Serverless::HttpApi".equals(resource.path("Type").asText())) {
+                return throttle(resource.path("Properties").path("DefaultRouteSettings"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Throttle> throttle(JsonNode settings) {
+        JsonNode rate = settings.path("ThrottlingRateLimit");
+        JsonNode burst = settings.path("ThrottlingBurstLimit");
+        if (rate.isMissingNode() || burst.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Throttle(number(rate), (int) number(burst)));
+    }
+
+    /** A number, or the default of the parameter a {@code !Ref} names. */
+    private double number(JsonNode value) {
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        JsonNode fromParameter = parameters.path(value.asText()).path("Default");
+        if (fromParameter.isMissingNode()) {
+            throw new IllegalStateException("template.yaml: " + value.asText() + " is neither a number nor a parameter with a default");
+        }
+        return fromParameter.asDouble();
     }
 
     public Cors cors() {

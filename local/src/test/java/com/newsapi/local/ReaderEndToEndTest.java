@@ -3,15 +3,19 @@ package com.newsapi.local;
 import static com.newsapi.local.TestApi.get;
 import static com.newsapi.local.TestApi.json;
 import static com.newsapi.local.TestApi.send;
+import static com.newsapi.local.TestApi.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
@@ -148,18 +152,31 @@ class ReaderEndToEndTest {
     }
 
     @Test
+    void aClientAcceptingGzip_getsTheSameDocumentCompressed_withItsOwnETag_andRevalidatesIt() throws IOException {
+        for (String path : List.of("/articles?limit=100", "/articles/" + KIM)) {
+            HttpResponse<String> plain = get(path, path.contains(KIM) ? "/articles/{id}" : "/articles");
+            HttpResponse<byte[]> gzipped = TestApi.getBytes(path, Map.of("Accept-Encoding", "gzip"));
+
+            assertThat(gzipped.statusCode()).isEqualTo(200);
+            assertThat(gzipped.headers().firstValue("content-encoding")).hasValue("gzip");
+            assertThat(gzipped.headers().firstValue("vary")).hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+            }
+            assertThat(gzipped.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length / 2);
+            String etag = gzipped.headers().firstValue("etag").orElseThrow();
+            assertThat(etag).isEqualTo(plain.headers().firstValue("etag").orElseThrow().replaceAll("\"$", "-gzip\""));
+            assertThat(TestApi.getBytes(path, Map.of("Accept-Encoding", "gzip", "If-None-Match", etag)).statusCode()).isEqualTo(304);
+        }
+    }
+
+    @Test
     @DisabledIfSystemProperty(named = "api.url", matches = ".+", disabledReason = "sam local answers 403; see README")
     void unknownRoutes_get404AsFromApiGateway() {
         HttpResponse<String> response = get("/nothing-here", null);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
-    }
-
-    private static List<String> titles(String pathAndQuery) {
-        List<String> titles = new ArrayList<>();
-        json(get(pathAndQuery, "/articles")).get("items").forEach(item -> titles.add(item.get("title").asText()));
-        return titles;
     }
 
     private static List<String> ids(JsonNode page) {

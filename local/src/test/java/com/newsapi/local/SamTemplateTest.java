@@ -12,19 +12,23 @@ class SamTemplateTest {
 
     private final SamTemplate template = SamTemplate.read(Path.of("../template.yaml"));
 
+    /** The template's parameter defaults: reads 500/s (burst 1000), writes 20/s (burst 40). */
+    private static final Optional<SamTemplate.Throttle> READS = Optional.of(new SamTemplate.Throttle(500, 1000));
+    private static final Optional<SamTemplate.Throttle> WRITES = Optional.of(new SamTemplate.Throttle(20, 40));
+
     @Test
-    void routes_areEveryHttpApiEvent_withItsHandlerClassAndAuthorizer() {
+    void routes_areEveryHttpApiEvent_withItsHandlerClassAuthorizerAndThrottling() {
         assertThat(template.routes()).contains(
-                new SamTemplate.Route("GET", "/articles", "com.newsapi.handler.ListArticlesHandler", "ListArticlesFunction", Optional.empty()),
-                new SamTemplate.Route("GET", "/articles/{id}", "com.newsapi.handler.GetArticleHandler", "GetArticleFunction", Optional.empty()),
+                new SamTemplate.Route("GET", "/articles", "com.newsapi.handler.ListArticlesHandler", "ListArticlesFunction", Optional.empty(), READS),
+                new SamTemplate.Route("GET", "/articles/{id}", "com.newsapi.handler.GetArticleHandler", "GetArticleFunction", Optional.empty(), READS),
                 new SamTemplate.Route("POST", "/articles", "com.newsapi.handler.CreateArticleHandler", "CreateArticleFunction",
-                        Optional.of("EditorJwt")),
+                        Optional.of("EditorJwt"), WRITES),
                 new SamTemplate.Route("POST", "/articles/{id}/publish", "com.newsapi.handler.PublishArticleHandler",
-                        "PublishArticleFunction", Optional.of("EditorJwt")));
+                        "PublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
                 .hasSize(11);
         assertThat(template.routes()).contains(
-                new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty()));
+                new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS));
     }
 
     @Test

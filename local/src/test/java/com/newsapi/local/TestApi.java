@@ -56,6 +56,20 @@ final class TestApi {
         }
     }
 
+    /** A GET whose body is kept as bytes (a compressed answer is not text). */
+    static HttpResponse<byte[]> getBytes(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(20)).GET();
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: GET " + pathAndQuery, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static HttpResponse<String> get(String pathAndQuery, String template) {
         return send("GET", pathAndQuery, template, null, Map.of());
     }
