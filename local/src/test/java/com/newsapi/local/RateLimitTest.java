@@ -9,23 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The local API applies the template's throttling per client and route: a burst goes through,
- * the next request is a 429 problem+json with Retry-After, and the bucket refills at the rate.
- * Served here with small numbers (rate 1/s, burst 3) and a clock the test moves.
+ * The local API applies the template's throttling per client and route: a burst goes through and
+ * the next request is a 429 problem+json with Retry-After (served here with rate 1/s, burst 3);
+ * the refill itself is {@link #theBucket_refillsAtTheRate_perClientAndRoute()}, at exact instants.
  */
 class RateLimitTest {
 
     private static final SamTemplate.Throttle SMALL = new SamTemplate.Throttle(1, 3);
-    private final MovableClock clock = new MovableClock(Instant.now());
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -37,7 +33,7 @@ class RateLimitTest {
                         route.authorizer(), Optional.of(SMALL)))
                 .toList();
         try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled), template.cors(),
-                LocalTokens.inFolder(Path.of("target/test-keys")), clock)) {
+                LocalTokens.inFolder(Path.of("target/test-keys")), Clock.systemUTC())) {
             for (int i = 0; i < 3; i++) {
                 assertThat(get(server, "/tags").statusCode()).isEqualTo(200);
             }
@@ -50,42 +46,28 @@ class RateLimitTest {
             assertThat(problem.get("status").asInt()).isEqualTo(429);
 
             assertThat(get(server, "/authors").statusCode()).as("another route has its own bucket").isEqualTo(200);
-            clock.advance(Duration.ofMillis(1_000));
-            assertThat(get(server, "/tags").statusCode()).isEqualTo(200);
-            assertThat(get(server, "/tags").statusCode()).isEqualTo(429);
         }
+    }
+
+    @Test
+    void theBucket_refillsAtTheRate_perClientAndRoute() {
+        RateLimiter limiter = new RateLimiter();
+        Instant start = Instant.parse("2026-11-23T12:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start)).isEmpty();
+        }
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start)).hasValue(1);
+        assertThat(limiter.acquire("10.0.0.2", "GET /tags", SMALL, start)).as("another client").isEmpty();
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusMillis(999))).hasValue(1);
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusMillis(1000))).isEmpty();
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusSeconds(60))).isEmpty();
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusSeconds(60))).isEmpty();
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusSeconds(60))).as("the burst caps the refill").isEmpty();
+        assertThat(limiter.acquire("10.0.0.1", "GET /tags", SMALL, start.plusSeconds(60))).hasValue(1);
     }
 
     private HttpResponse<String> get(LocalApiServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Real time until the test moves it on. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
