@@ -2,7 +2,10 @@ package com.newsapi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.newsapi.config.Config;
+import com.newsapi.events.EventSink;
+import com.newsapi.events.PrintingSink;
 import com.newsapi.handler.LoadSeedsHandler;
+import com.newsapi.handler.PublishChangesHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -10,11 +13,12 @@ import java.util.Map;
 
 /**
  * The Docker-free local API: DynamoDB Local, the table from template.yaml, the seeds loaded by the
- * real loader handler, and every HttpApi route served through its real handler class.
+ * real loader handler, every HttpApi route served through its real handler class, and the table's
+ * stream fed to the real change publisher, which prints one line per change event.
  *
  * <p>Run with {@code make local}. Settings: {@code PORT} (default 3000), {@code DYNAMODB_PORT}
  * (default 8000; 0 picks a free one), {@code TEMPLATE} (default template.yaml), {@code SEED}
- * (default true; false leaves the table empty).
+ * (default true; false leaves the table empty), {@code EVENTS} (off: no change events).
  */
 public final class LocalApi implements AutoCloseable {
 
@@ -24,12 +28,14 @@ public final class LocalApi implements AutoCloseable {
     private final LocalApiServer server;
     private final Routes routes;
     private final Map<String, Object> seeded;
+    private final StreamPump pump;
 
-    private LocalApi(LocalDynamoDb dynamo, LocalApiServer server, Routes routes, Map<String, Object> seeded) {
+    private LocalApi(LocalDynamoDb dynamo, LocalApiServer server, Routes routes, Map<String, Object> seeded, StreamPump pump) {
         this.dynamo = dynamo;
         this.server = server;
         this.routes = routes;
         this.seeded = seeded;
+        this.pump = pump;
     }
 
     /** Starts everything; ports may be 0. Handlers of this JVM then point at this DynamoDB Local. */
@@ -39,6 +45,11 @@ public final class LocalApi implements AutoCloseable {
 
     /** As {@link #start(Path, int, int, Path)}; without {@code seed} the table starts empty (the sam local suite seeds it through `sam local invoke LoaderFunction`). */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder, boolean seed) {
+        return start(template, port, dynamoPort, keyFolder, seed, new PrintingSink(System.out));
+    }
+
+    /** As {@link #start(Path, int, int, Path, boolean)}, with change events going to {@code events}; null: none. */
+    public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder, boolean seed, EventSink events) {
         SamTemplate sam = SamTemplate.read(template);
         LocalDynamoDb dynamo = LocalDynamoDb.start(dynamoPort);
         try {
@@ -55,8 +66,18 @@ public final class LocalApi implements AutoCloseable {
                     ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
                     : Map.of("articles", 0, "excerpts", 0, "written", 0);
             Routes routes = Routes.of(sam.routes());
-            LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), Clock.systemUTC());
-            return new LocalApi(dynamo, server, routes, seeded);
+            // From LATEST, after seeding: replaying the seed load would bury the events of the
+            // developer's own writes. (Lambda reads from TRIM_HORIZON, of a table new and empty then.)
+            StreamPump pump = events == null ? null : StreamPump.start(dynamo, TABLE_NAME, new PublishChangesHandler(events));
+            try {
+                LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), Clock.systemUTC());
+                return new LocalApi(dynamo, server, routes, seeded, pump);
+            } catch (RuntimeException e) {
+                if (pump != null) {
+                    pump.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;
@@ -87,6 +108,9 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pump != null) {
+            pump.close();
+        }
         server.close();
         dynamo.close();
     }
@@ -96,7 +120,8 @@ public final class LocalApi implements AutoCloseable {
         int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
         Path template = Path.of(System.getenv().getOrDefault("TEMPLATE", "template.yaml"));
         boolean seed = !"false".equals(System.getenv("SEED"));
-        LocalApi api = start(template, port, dynamoPort, Path.of(".local"), seed);
+        EventSink events = "off".equals(System.getenv("EVENTS")) ? null : new PrintingSink(System.out);
+        LocalApi api = start(template, port, dynamoPort, Path.of(".local"), seed, events);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         System.out.printf("DynamoDB Local: %s (table %s)%n", api.dynamo().endpoint(), TABLE_NAME);
         System.out.printf("Local API: http://localhost:%d (%s articles seeded, %s excerpts)%n",

@@ -21,7 +21,9 @@ import java.util.Map;
 final class TestApi {
 
     static final String EXTERNAL = System.getProperty("api.url", "");
-    static final LocalApi API = EXTERNAL.isEmpty() ? LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys")) : null;
+    /** Change events are not printed here (StreamPumpTest attaches its own pump to this API). */
+    static final LocalApi API = EXTERNAL.isEmpty()
+            ? LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys"), true, null) : null;
     static final LocalTokens TOKENS = LocalTokens.inFolder(Path.of("target/test-keys"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final OpenApiContract CONTRACT = new OpenApiContract();
