@@ -18,6 +18,7 @@ public final class Dependencies {
     private final EditorService editor;
     private final SyncService sync;
     private final Clock clock;
+    private Priming priming;
 
     public Dependencies(ArticleStore store, Clock clock) {
         this.store = store;
@@ -47,6 +48,11 @@ public final class Dependencies {
         return sync;
     }
 
+    /** The SnapStart hook (null for graphs built by tests). */
+    public Priming priming() {
+        return priming;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -56,9 +62,14 @@ public final class Dependencies {
         private static final Dependencies INSTANCE = create(Config.load());
 
         private static Dependencies create(Config config) {
-            return new Dependencies(
+            Dependencies dependencies = new Dependencies(
                     new ArticleStore(DynamoClients.create(config), config.tableName(), Backoff.standard()),
                     Clock.systemUTC());
+            // Runs only where a checkpoint is taken (SnapStart); elsewhere registering costs nothing.
+            // Held by the instance: the CRaC context keeps its resources only weakly.
+            dependencies.priming = new Priming(dependencies.articles());
+            org.crac.Core.getGlobalContext().register(dependencies.priming);
+            return dependencies;
         }
     }
 }
