@@ -3,6 +3,8 @@ package com.newsapi.store;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Several streams in the same order (the feed's shards, newest first) read as one stream in that order. */
 final class MergedStream implements CandidateStream {
@@ -17,9 +19,26 @@ final class MergedStream implements CandidateStream {
 
     MergedStream(List<? extends CandidateStream> streams, boolean newestFirst) {
         heads = new PriorityQueue<>(newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST);
+        prefetch(streams);
         for (CandidateStream stream : streams) {
             if (stream.peek() != null) {
                 heads.add(stream);
+            }
+        }
+    }
+
+    /**
+     * Reads the first page of every stream at once, on virtual threads: a merged page then waits
+     * for one round trip instead of one per shard. A failure is left for the caller's own read of
+     * that stream to raise again.
+     */
+    private static void prefetch(List<? extends CandidateStream> streams) {
+        if (streams.size() < 2) {
+            return;
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (CandidateStream stream : streams) {
+                threads.submit(stream::peek);
             }
         }
     }
