@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.testing.Handlers;
 import java.util.HashMap;
@@ -42,7 +44,13 @@ class RequestFuzzTest {
         String body = data.consumeRemainingAsString();
 
         APIGatewayV2HTTPEvent event = Handlers.event(id, query, headers, body, base64, editor);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response;
+        // The handlers talk to DynamoDB Local on loopback (list pages open a connection per shard at
+        // once); a connection anywhere else would still be a finding.
+        try (SilentCloseable loopbackOnly = BugDetectors.allowNetworkConnections(
+                (host, port) -> host.equals("localhost") || host.equals("127.0.0.1"))) {
+            response = handler.handleRequest(event, null);
+        }
 
         assertThat(response.getStatusCode()).as(response.getBody()).isBetween(200, 499);
     }
