@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns seed pages into stored articles, one page at a time (memory stays flat however many pages).
@@ -106,18 +107,27 @@ public final class SeedLoader {
         return ArticleIds.deterministicId("story", story.title().strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Gives each article its title's slug, or that slug with a number where another article holds it. */
+    /**
+     * Gives each article its title's slug, or that slug with a number where another article holds
+     * it. Owners are read in batches: the page's slugs at once, then suffixes ten at a time.
+     */
     private List<Article> assignSlugs(List<Article> articles) {
         Map<String, String> claimedHere = new HashMap<>();
-        Map<String, String> owners = new HashMap<>(store.slugOwners(articles.stream().map(Article::slug).toList()));
+        Map<String, Optional<String>> owners = new HashMap<>();
+        lookUp(articles.stream().map(Article::slug).toList(), owners);
         List<Article> result = new ArrayList<>(articles.size());
         for (Article article : articles) {
             String base = article.slug();
             for (int suffix = 1; ; suffix++) {
                 String candidate = suffix == 1 ? base : base + "-" + suffix;
-                String owner = claimedHere.containsKey(candidate)
-                        ? claimedHere.get(candidate)
-                        : owners.computeIfAbsent(candidate, taken -> store.slugOwners(List.of(taken)).get(taken));
+                if (!claimedHere.containsKey(candidate) && !owners.containsKey(candidate)) {
+                    List<String> next = new ArrayList<>();
+                    for (int ahead = suffix; ahead < suffix + SUFFIXES_PER_LOOKUP; ahead++) {
+                        next.add(base + "-" + ahead);
+                    }
+                    lookUp(next, owners);
+                }
+                String owner = claimedHere.containsKey(candidate) ? claimedHere.get(candidate) : owners.get(candidate).orElse(null);
                 if (owner == null || owner.equals(article.id())) {
                     claimedHere.put(candidate, article.id());
                     result.add(withSlug(article, candidate));
@@ -126,6 +136,16 @@ public final class SeedLoader {
             }
         }
         return result;
+    }
+
+    private static final int SUFFIXES_PER_LOOKUP = 10;
+
+    /** Records who holds each of these slugs, and that the others are free. */
+    private void lookUp(List<String> slugs, Map<String, Optional<String>> owners) {
+        Map<String, String> found = store.slugOwners(slugs);
+        for (String slug : slugs) {
+            owners.put(slug, Optional.ofNullable(found.get(slug)));
+        }
     }
 
     private static Article withSlug(Article a, String slug) {

@@ -54,6 +54,23 @@ class SeedLoaderTest {
     }
 
     @Test
+    void aSlugHeldByAnotherArticle_givesTheStoryTheNextFreeNumber() {
+        String slug = "trump-wants-to-reconnect-with-kim-jong-un";
+        for (String held : java.util.List.of(slug, slug + "-2", slug + "-3")) {
+            Article other = com.newsapi.testing.Articles.published("Another " + held, Instant.parse("2026-01-01T00:00:00Z"));
+            store.putAll(java.util.List.of(new Article(other.id(), held, other.title(), other.summary(), other.body(),
+                    other.author(), other.source(), other.publishedAt(), other.tags(), other.status(), false, 1,
+                    other.createdAt(), other.updatedAt(), other.wordCount())), Map.of(other.id(), "edited"));
+        }
+
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        Article kim = store.findBySlug(slug + "-4").orElseThrow();
+        assertThat(kim.title()).isEqualTo("Trump Wants to Reconnect with Kim Jong Un");
+        assertThat(store.findBySlug(slug).orElseThrow().title()).startsWith("Another");
+    }
+
+    @Test
     void load_twice_leavesExactlyTheSameItems() {
         new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         Map<String, Map<String, AttributeValue>> afterFirst = itemsByKey();
