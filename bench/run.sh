@@ -1,82 +1,133 @@
 #!/usr/bin/env bash
 # Benchmarks, measured side by side in one run (machines here are noisy: compare ratios, not runs).
 #   bash bench/run.sh            # COLD=9 samples per cold-start variant, WARM=2000 rounds
-# Starts its own seeded local API (DynamoDB Local on loopback :8500, API on :3500) and stops it.
+#   ONLY=loader,clients bash bench/run.sh    # only these sections, of: cold warm priming compression packages wrk loader clients
+# cold, warm and wrk start their own seeded local API (DynamoDB Local on loopback :8500, API on :3500);
+# loader and clients start a DynamoDB Local of their own on a free port. All are stopped at the end.
+# BUILD=0 skips the build (the jars of the last one are used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 COLD=${COLD:-9}
 WARM=${WARM:-2000}
+ONLY=${ONLY:-}
+# DynamoDB Local writes about 2,000 items/s on this 2-core machine and an article is ~75 items, so
+# the DynamoDB Local runs are kept small; the null-backend runs go to 10,000 articles.
+LOADER_ARTICLES=${LOADER_ARTICLES:-600}
+LOADER_ROUNDS=${LOADER_ROUNDS:-3}
 work=$(mktemp -d)
 api=
-cleanup() { [ -n "$api" ] && kill -- "-$api" 2>/dev/null; rm -rf "$work"; }
+dynamo=
+cleanup() {
+  [ -n "$api" ] && kill -- "-$api" 2>/dev/null
+  [ -n "$dynamo" ] && kill "$dynamo" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
+want() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-make -s build >/dev/null
-PORT=3500 DYNAMODB_PORT=8500 setsid make -s local > "$work/local.log" 2>&1 &
-api=$!
-for _ in $(seq 120); do grep -q "Local API:" "$work/local.log" && break; sleep 1; done
-grep -q "Local API:" "$work/local.log" || { cat "$work/local.log"; exit 1; }
+[ "${BUILD:-1}" = 0 ] || make -s build >/dev/null
 ID=76d4847c855c7079
 CP="bench/target/news-bench-1.0.0.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 PROPS=(-DTABLE_NAME=news-local -DDYNAMODB_ENDPOINT=http://127.0.0.1:8500 -DAWS_REGION=us-east-1)
 FAST=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
-echo "AOT training run (JDK 25 -XX:AOTCacheOutput)..." >&2
-java -XX:AOTCacheOutput="$work/handler.aot" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.HandlerMain $ID > /dev/null 2>&1
-java -XX:AOTCacheOutput="$work/handler-fast.aot" "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.HandlerMain $ID > /dev/null 2>&1
-
-declare -A VARIANTS=(
-  [floor]="com.newsapi.bench.FloorMain"
-  [reference]="com.newsapi.bench.ReferenceMain"
-  [handler]="com.newsapi.bench.HandlerMain"
-  [handler+C1+SerialGC]="${FAST[*]} com.newsapi.bench.HandlerMain"
-  [handler+AOT]="-XX:AOTCache=$work/handler.aot com.newsapi.bench.HandlerMain"
-  [handler+AOT+C1+SerialGC]="-XX:AOTCache=$work/handler-fast.aot ${FAST[*]} com.newsapi.bench.HandlerMain"
-)
-ORDER=(floor reference handler handler+C1+SerialGC handler+AOT handler+AOT+C1+SerialGC)
-for name in "${ORDER[@]}"; do : > "$work/$name.ms"; done
-echo "cold starts: $COLD rounds, variants interleaved..." >&2
-for round in $(seq "$COLD"); do
-  for name in "${ORDER[@]}"; do
-    read -r -a argv <<< "${VARIANTS[$name]}"
-    main="${argv[-1]}"; unset 'argv[-1]'
-    start=$(date +%s%N)
-    java "${argv[@]}" "${PROPS[@]}" -cp "$CP" "$main" $ID > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-    echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$work/$name.ms"
-  done
-done
-median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-floor=$(median "$work/floor.ms"); reference=$(median "$work/reference.ms")
-echo
-echo "### Cold start: fresh JVM, one GET /articles/{id} against DynamoDB Local (median of $COLD, ms)"
-echo
-echo "| variant | median | × floor | × reference |"
-echo "| --- | ---: | ---: | ---: |"
-for name in "${ORDER[@]}"; do
-  m=$(median "$work/$name.ms")
-  awk -v n="$name" -v m="$m" -v f="$floor" -v r="$reference" 'BEGIN {printf "| %s | %d | %.2f | %.2f |\n", n, m, m/f, m/r}'
-done
-echo
-echo "### Warm: per request in one JVM, $WARM interleaved rounds after warm-up"
-echo
-echo "| request | ours median | ours p99 | raw SDK median | raw SDK p99 | overhead (median) |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null
-echo
-echo "### Deployment packages (sam build, .aws-sam/build)"
-echo
-if [ -d .aws-sam/build ]; then
-  echo "| function | size |"
-  echo "| --- | ---: |"
-  for fn in .aws-sam/build/*/; do
-    [ -d "$fn/lib" ] || continue
-    echo "| $(basename "$fn") | $(du -sh "$fn" | cut -f1) |"
-  done
-else
-  echo "(run \`sam build\` first)"
+if want cold || want warm || want priming || want compression || want wrk; then
+  PORT=3500 DYNAMODB_PORT=8500 setsid make -s local > "$work/local.log" 2>&1 &
+  api=$!
+  for _ in $(seq 120); do grep -q "Local API:" "$work/local.log" && break; sleep 1; done
+  grep -q "Local API:" "$work/local.log" || { cat "$work/local.log"; exit 1; }
 fi
-if command -v wrk >/dev/null; then
+
+if want cold; then
+  echo "AOT training run (JDK 25 -XX:AOTCacheOutput)..." >&2
+  java -XX:AOTCacheOutput="$work/handler.aot" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.HandlerMain $ID > /dev/null 2>&1
+  java -XX:AOTCacheOutput="$work/handler-fast.aot" "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.HandlerMain $ID > /dev/null 2>&1
+
+  declare -A VARIANTS=(
+    [floor]="com.newsapi.bench.FloorMain"
+    [reference]="com.newsapi.bench.ReferenceMain"
+    [handler]="com.newsapi.bench.HandlerMain"
+    [handler+C1+SerialGC]="${FAST[*]} com.newsapi.bench.HandlerMain"
+    [handler+AOT]="-XX:AOTCache=$work/handler.aot com.newsapi.bench.HandlerMain"
+    [handler+AOT+C1+SerialGC]="-XX:AOTCache=$work/handler-fast.aot ${FAST[*]} com.newsapi.bench.HandlerMain"
+  )
+  ORDER=(floor reference handler handler+C1+SerialGC handler+AOT handler+AOT+C1+SerialGC)
+  for name in "${ORDER[@]}"; do : > "$work/$name.ms"; done
+  echo "cold starts: $COLD rounds, variants interleaved..." >&2
+  for round in $(seq "$COLD"); do
+    for name in "${ORDER[@]}"; do
+      read -r -a argv <<< "${VARIANTS[$name]}"
+      main="${argv[-1]}"; unset 'argv[-1]'
+      start=$(date +%s%N)
+      java "${argv[@]}" "${PROPS[@]}" -cp "$CP" "$main" $ID > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+      echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$work/$name.ms"
+    done
+  done
+  floor=$(median "$work/floor.ms"); reference=$(median "$work/reference.ms")
+  echo
+  echo "### Cold start: fresh JVM, one GET /articles/{id} against DynamoDB Local (median of $COLD, ms)"
+  echo
+  echo "| variant | median | × floor | × reference |"
+  echo "| --- | ---: | ---: | ---: |"
+  for name in "${ORDER[@]}"; do
+    m=$(median "$work/$name.ms")
+    awk -v n="$name" -v m="$m" -v f="$floor" -v r="$reference" 'BEGIN {printf "| %s | %d | %.2f | %.2f |\n", n, m, m/f, m/r}'
+  done
+fi
+
+if want warm; then
+  echo
+  echo "### Warm: per request in one JVM, $WARM interleaved rounds after warm-up"
+  echo
+  echo "| request | ours median | ours p99 | raw SDK median | raw SDK p99 | overhead (median) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null
+fi
+
+if want priming; then
+  # SnapStart's hook, approximated in one JVM: Lambda would snapshot after init (+ priming) and
+  # serve the first request from there; here the first request is timed after the same steps.
+  for variant in plain primed; do : > "$work/first-$variant.us"; done
+  echo "priming: $COLD rounds, fresh JVM per sample..." >&2
+  for round in $(seq "$COLD"); do
+    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID >> "$work/first-plain.us" 2>/dev/null
+    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed.us" 2>/dev/null
+  done
+  plain=$(median "$work/first-plain.us"); primed=$(median "$work/first-primed.us")
+  echo
+  echo "### First request after init, with and without the priming hook (fresh JVM, ${FAST[*]}, median of $COLD)"
+  echo
+  echo "| init | first GET /articles/{id} | × without priming |"
+  echo "| --- | ---: | ---: |"
+  awk -v p="$plain" -v q="$primed" 'BEGIN {printf "| handler only | %.1f ms | 1.00 |\n| handler + Priming.prime() | %.1f ms | %.2f |\n", p/1000, q/1000, q/p}'
+fi
+
+if want compression; then
+  echo
+  echo "### gzip: bytes and handler time per endpoint (one JVM, 1000 interleaved rounds after warm-up)"
+  echo
+  java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.CompressionMain $ID 1000 2>/dev/null
+fi
+
+if want packages; then
+  echo
+  echo "### Deployment packages (sam build, .aws-sam/build)"
+  echo
+  if [ -d .aws-sam/build ]; then
+    echo "| function | size |"
+    echo "| --- | ---: |"
+    for fn in .aws-sam/build/*/; do
+      [ -d "$fn/lib" ] || continue
+      echo "| $(basename "$fn") | $(du -sh "$fn" | cut -f1) |"
+    done
+  else
+    echo "(run \`sam build\` first)"
+  fi
+fi
+
+if want wrk && command -v wrk >/dev/null; then
   echo
   echo "### Local API under load (wrk, 2 threads, 16 connections, 10 s each, loopback)"
   echo
@@ -84,4 +135,69 @@ if command -v wrk >/dev/null; then
   wrk -t2 -c16 -d10s --latency "http://127.0.0.1:3500/articles?limit=20" | grep -E "Requests/sec|99%|Non-2xx|Socket errors|requests in"
   wrk -t2 -c16 -d10s --latency "http://127.0.0.1:3500/articles/$ID" | grep -E "Requests/sec|99%|Non-2xx|Socket errors|requests in"
   echo '```'
+fi
+
+# loader and clients: DynamoDB Local in a JVM of its own (so it is not in the measured JVMs' heap), free port.
+LOCAL_CP="$CP$(ls bench/target/lib-local/*.jar | tr '\n' ':')"
+if want loader || want clients; then
+  java -Dsqlite4java.library.path=bench/target/native-libs -cp "$LOCAL_CP" com.newsapi.bench.DynamoDbLocalMain 0 \
+    > "$work/dynamo.log" 2>&1 &
+  dynamo=$!
+  for _ in $(seq 60); do grep -q "^DynamoDB Local:" "$work/dynamo.log" && break; sleep 1; done
+  endpoint=$(sed -n 's/^DynamoDB Local: //p' "$work/dynamo.log")
+  [ -n "$endpoint" ] || { cat "$work/dynamo.log"; exit 1; }
+fi
+
+if want loader; then
+  # Every run a fresh JVM with the flags LoaderFunction is deployed with (template.yaml's JAVA_TOOL_OPTIONS).
+  bench() { java "${FAST[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" >> "$work/loader.txt" 2> "$work/err" \
+    || { cat "$work/err"; exit 1; }; }
+  echo "loader: $LOADER_ROUNDS rounds of $LOADER_ARTICLES articles against DynamoDB Local, loader and raw interleaved..." >&2
+  for round in $(seq "$LOADER_ROUNDS"); do
+    if (( round % 2 )); then bench loader "$endpoint" "$LOADER_ARTICLES"; bench raw "$endpoint" "$LOADER_ARTICLES"
+    else bench raw "$endpoint" "$LOADER_ARTICLES"; bench loader "$endpoint" "$LOADER_ARTICLES"; fi
+  done
+  echo "loader: null backend, 2,500 / 5,000 / 10,000 articles with heap checkpoints, raw 10,000..." >&2
+  for articles in 2500 5000 10000; do bench loader null "$articles" 10; done
+  bench raw null 10000
+  echo
+  echo "(Loader runs: one fresh JVM each, ${FAST[*]} as deployed; pages generated lazily from seeds/ by SeedPages.)"
+  java -cp "$LOCAL_CP" com.newsapi.bench.LoaderReport "$work/loader.txt"
+fi
+
+if want clients; then
+  java -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench seed "$endpoint" bench-clients > /dev/null 2> "$work/err" \
+    || { cat "$work/err"; exit 1; }
+  # The same class path for every client: the shipped jars plus aws-crt-client's (lib-crt).
+  CLIENT_CP="$CP$(ls bench/target/lib-crt/*.jar | tr '\n' ':')"
+  CLIENT_PROPS=(-DTABLE_NAME=bench-clients -DDYNAMODB_ENDPOINT="$endpoint")
+  CLIENTS=(url-connection apache)
+  if java -cp "$CLIENT_CP" com.newsapi.bench.ClientFloorMain check-crt > "$work/crt" 2>&1; then
+    CLIENTS+=(aws-crt)
+  fi
+  for client in "${CLIENTS[@]}"; do : > "$work/client-$client.ms"; : > "$work/client-$client.answer"; done
+  echo "HTTP clients: $COLD rounds, clients interleaved..." >&2
+  for round in $(seq "$COLD"); do
+    for client in "${CLIENTS[@]}"; do
+      start=$(date +%s%3N)
+      java "${CLIENT_PROPS[@]}" -cp "$CLIENT_CP" com.newsapi.bench.ClientFloorMain "$client" $ID > "$work/out" 2>&1 \
+        || { cat "$work/out"; exit 1; }
+      end=$(date +%s%3N)
+      echo $(( $(sed -n 's/^answered-at-ms //p' "$work/out") - start )) >> "$work/client-$client.answer"
+      echo $(( end - start )) >> "$work/client-$client.ms"
+    done
+  done
+  answer=$(median "$work/client-url-connection.answer"); process=$(median "$work/client-url-connection.ms")
+  echo
+  echo "### SDK HTTP client, cold: fresh JVM, one raw GetItem against DynamoDB Local (median of $COLD, ms)"
+  echo
+  echo "| HTTP client | start to answer | × url-connection | start to exit | × url-connection |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  for client in "${CLIENTS[@]}"; do
+    a=$(median "$work/client-$client.answer"); m=$(median "$work/client-$client.ms")
+    awk -v n="$client" -v a="$a" -v m="$m" -v ba="$answer" -v bm="$process" \
+      'BEGIN {printf "| %s | %d | %.2f | %d | %.2f |\n", n, a, a/ba, m, m/bm}'
+  done
+  echo
+  echo "aws-crt: $(grep -v '^WARNING' "$work/crt" | tr '\n' ' ' | cut -c1-400)"
 fi
