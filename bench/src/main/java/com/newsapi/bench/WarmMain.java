@@ -41,12 +41,15 @@ public final class WarmMain {
         Supplier<Object> handlerGet = () -> get.handleRequest(getEvent, null);
         Supplier<Object> rawGet = () -> raw.getItem(g -> g.tableName(table).key(key).consistentRead(true));
         Supplier<Object> handlerList = () -> list.handleRequest(listEvent, null);
-        // The same four shard queries the feed makes (limit + 1 each), without our merge, mapping or JSON.
+        // The same four shard queries the feed makes (limit + 1 each, at once on virtual threads, as
+        // the store does), without our merge, mapping or JSON.
         Supplier<Object> rawList = () -> {
-            for (int shard = 0; shard < 4; shard++) {
-                String partition = "FEED#" + shard;
-                raw.query(q -> q.tableName(table).indexName("feed").keyConditionExpression("feedShard = :p")
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition))).scanIndexForward(false).limit(21));
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int shard = 0; shard < 4; shard++) {
+                    String partition = "FEED#" + shard;
+                    threads.submit(() -> raw.query(q -> q.tableName(table).indexName("feed").keyConditionExpression("feedShard = :p")
+                            .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition))).scanIndexForward(false).limit(21)));
+                }
             }
             return null;
         };

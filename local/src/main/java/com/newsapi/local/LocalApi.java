@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <p>Run with {@code make local}. Settings: {@code PORT} (default 3000), {@code DYNAMODB_PORT}
  * (default 8000; 0 picks a free one), {@code TEMPLATE} (default template.yaml), {@code SEED}
- * (default true; false leaves the table empty), {@code EVENTS} (off: no change events).
+ * (default true; false leaves the table empty), {@code EVENTS} (off: no change events),
+ * {@code RATE_LIMITS} (off: the template's throttling is not applied, for load tools).
  */
 public final class LocalApi implements AutoCloseable {
 
@@ -65,7 +66,7 @@ public final class LocalApi implements AutoCloseable {
             Map<String, Object> seeded = seed
                     ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
                     : Map.of("articles", 0, "excerpts", 0, "written", 0);
-            Routes routes = Routes.of(sam.routes());
+            Routes routes = Routes.of("off".equals(System.getenv("RATE_LIMITS")) ? withoutThrottling(sam.routes()) : sam.routes());
             // From LATEST, after seeding: replaying the seed load would bury the events of the
             // developer's own writes. (Lambda reads from TRIM_HORIZON, of a table new and empty then.)
             StreamPump pump = events == null ? null : StreamPump.start(dynamo, TABLE_NAME, new PublishChangesHandler(events));
@@ -82,6 +83,12 @@ public final class LocalApi implements AutoCloseable {
             dynamo.close();
             throw e;
         }
+    }
+
+    /** For load tools (bench/run.sh): the same routes, unthrottled. */
+    private static List<SamTemplate.Route> withoutThrottling(List<SamTemplate.Route> routes) {
+        return routes.stream().map(route -> new SamTemplate.Route(route.method(), route.path(), route.handlerClass(),
+                route.function(), route.authorizer(), java.util.Optional.empty())).toList();
     }
 
     public int port() {
