@@ -117,11 +117,19 @@ if want packages; then
   echo "### Deployment packages (sam build, .aws-sam/build)"
   echo
   if [ -d .aws-sam/build ]; then
-    echo "| function | size |"
-    echo "| --- | ---: |"
+    echo "| function | unzipped | zipped (what Lambda stores) |"
+    echo "| --- | ---: | ---: |"
     for fn in .aws-sam/build/*/; do
       [ -d "$fn/lib" ] || continue
-      echo "| $(basename "$fn") | $(du -sh "$fn" | cut -f1) |"
+      zipped=$(python3 -c 'import io, os, sys, zipfile
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for root, _, files in os.walk(sys.argv[1]):
+        for f in files:
+            path = os.path.join(root, f)
+            z.write(path, os.path.relpath(path, sys.argv[1]))
+print(len(out.getvalue()) // 1024)' "$fn")
+      echo "| $(basename "$fn") | $(du -sk "$fn" | cut -f1) KB | $zipped KB |"
     done
   else
     echo "(run \`sam build\` first)"
