@@ -33,7 +33,7 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
     static final String SYNC_TOKEN_KEY = "SYNC_TOKEN_KEY";
-    private static final Set<String> PARAMETERS = Set.of("syncToken", "cursor", "tag", "author", "fields", "limit");
+    private static final Set<String> PARAMETERS = Set.of(SyncTokens.TOKEN, SyncTokens.CURSOR, "tag", "author", "fields", "limit");
 
     private final SyncService sync;
     private final SyncTokens tokens;
@@ -51,18 +51,17 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
             ListQueries.rejectUnknown(event, PARAMETERS);
-            ArticleQuery query = ListQueries.parse(withoutSyncParameters(event));
-            ArticleQuery filter = new ArticleQuery(query.tag(), query.author(), Optional.empty(), Optional.empty(), Set.of());
+            ArticleQuery filter = ListQueries.tagAndAuthor(event);
             int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
             Set<ArticleFields> fields = EnumSet.copyOf(ArticleFields.requested(event, ArticleFields.ARTICLE_DEFAULT));
             fields.add(ArticleFields.VERSION); // a client decides by version whether an item is newer than its copy
-            Optional<String> cursor = Requests.query(event, "cursor");
-            Optional<String> token = Requests.query(event, "syncToken");
+            Optional<String> cursor = Requests.query(event, SyncTokens.CURSOR);
+            Optional<String> token = Requests.query(event, SyncTokens.TOKEN);
             if (cursor.isPresent() && token.isPresent()) {
-                throw new InvalidParameter("cursor", "Send either a cursor (the next page of a sync) or a syncToken (a new sync), not both.");
+                throw new InvalidParameter(SyncTokens.CURSOR, "Send either a cursor (the next page of a sync) or a syncToken (a new sync), not both.");
             }
-            SyncPosition at = cursor.map(text -> tokens.decode("cursor", text, filter))
-                    .or(() -> token.map(text -> tokens.decode("syncToken", text, filter)))
+            SyncPosition at = cursor.map(text -> tokens.decode(SyncTokens.CURSOR, text, filter))
+                    .or(() -> token.map(text -> tokens.decode(SyncTokens.TOKEN, text, filter)))
                     .orElseGet(sync::start);
 
             SyncService.SyncPage page = sync.page(filter, at, limit);
@@ -73,15 +72,5 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                     page.more() ? Optional.empty() : Optional.of(encoded));
             return Responses.json(200, body, Map.of("Cache-Control", Responses.NO_STORE));
         });
-    }
-
-    /** The filters as {@link ListQueries} reads them; the sync's own parameters are checked here. */
-    private static APIGatewayV2HTTPEvent withoutSyncParameters(APIGatewayV2HTTPEvent event) {
-        if (event.getQueryStringParameters() == null) {
-            return event;
-        }
-        Map<String, String> filters = new java.util.HashMap<>(event.getQueryStringParameters());
-        filters.keySet().retainAll(Set.of("tag", "author"));
-        return APIGatewayV2HTTPEvent.builder().withQueryStringParameters(filters).build();
     }
 }

@@ -50,6 +50,12 @@ public final class ListQueries {
         return new ArticleQuery(tag, author, from, until, terms);
     }
 
+    /** Only the {@code tag} and {@code author} filters (what a sync may be narrowed by), checked as lists check them. */
+    public static ArticleQuery tagAndAuthor(APIGatewayV2HTTPEvent event) {
+        return new ArticleQuery(text(event, "tag", MAX_TAG_LENGTH), text(event, "author", MAX_AUTHOR_LENGTH),
+                Optional.empty(), Optional.empty(), Set.of());
+    }
+
     /** Unknown parameters are refused rather than ignored, so a misspelt filter is never silently dropped. */
     public static void rejectUnknown(APIGatewayV2HTTPEvent event, Set<String> known) {
         Map<String, String> query = event.getQueryStringParameters();

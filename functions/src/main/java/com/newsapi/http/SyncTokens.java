@@ -25,8 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SyncTokens {
 
-    static final String CURSOR = "cursor";
-    static final String TOKEN = "syncToken";
+    /** The query parameters they travel in. */
+    public static final String CURSOR = "cursor";
+    public static final String TOKEN = "syncToken";
     private static final int MAX_LENGTH = 600;
     private static final int MAC_BYTES = 16;
 

@@ -29,8 +29,6 @@ public final class SyncService {
 
     /** How far a pass reaches back behind the previous one: longer than any write takes to commit and index. */
     static final Duration SETTLE = Duration.ofSeconds(60);
-    /** At most this many change-log entries are examined for one page, as lists do. */
-    static final int MAX_EXAMINED = 500;
     /** Keeps a page well under Lambda's 6 MB response limit whatever the articles hold. */
     static final long MAX_PAGE_CHARS = 1_500_000;
 
@@ -72,10 +70,11 @@ public final class SyncService {
         SyncPosition pass = at;
         if (at.delta() && at.position().isEmpty()) {
             // A new delta pass: it reads up to now.
-            if (at.since().isBefore(now().minus(Tombstone.RETENTION))) {
+            Instant now = now();
+            if (at.since().isBefore(now.minus(Tombstone.RETENTION))) {
                 throw new SyncTokenExpired(Tombstone.RETENTION.toDays());
             }
-            pass = new SyncPosition(true, now(), at.since(), at.seenUpTo(), Optional.empty());
+            pass = new SyncPosition(true, now, at.since(), at.seenUpTo(), Optional.empty());
         }
         return pass.delta() ? deltaPage(filter, pass, limit) : fullPage(filter, pass, limit);
     }
@@ -92,7 +91,7 @@ public final class SyncService {
             entries.add(Entry.upsert(article.asSeenAt(pass.passStart())));
         }
         boolean cut = entries.size() < page.items().size();
-        Optional<FeedKey> next = cut ? Optional.of(feedKey(entries.get(entries.size() - 1).article().orElseThrow())) : page.next();
+        Optional<FeedKey> next = cut ? Optional.of(FeedKey.of(entries.get(entries.size() - 1).article().orElseThrow())) : page.next();
         return finish(pass, entries, next);
     }
 
@@ -102,9 +101,9 @@ public final class SyncService {
         int examined = 0;
         long chars = 0;
         boolean exhausted = false;
-        while (!exhausted && entries.size() < limit && examined < MAX_EXAMINED && chars <= MAX_PAGE_CHARS) {
+        while (!exhausted && entries.size() < limit && examined < ArticleStore.MAX_EXAMINED && chars <= MAX_PAGE_CHARS) {
             Page<Change> changes = store.changes(pass.since(), position, pass.passStart(),
-                    Math.min(limit - entries.size(), MAX_EXAMINED - examined));
+                    Math.min(limit - entries.size(), ArticleStore.MAX_EXAMINED - examined));
             int processed = 0;
             for (Change change : changes.items()) {
                 processed++;
@@ -148,10 +147,6 @@ public final class SyncService {
             return new SyncPage(entries, new SyncPosition(pass.delta(), pass.passStart(), pass.since(), pass.seenUpTo(), next), true);
         }
         return new SyncPage(entries, pass.nextPass(), false);
-    }
-
-    private static FeedKey feedKey(Article article) {
-        return new FeedKey(article.feedInstant(), article.id());
     }
 
     private static long approximateChars(Article article) {

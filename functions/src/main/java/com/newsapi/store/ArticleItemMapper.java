@@ -81,7 +81,11 @@ final class ArticleItemMapper {
     }
 
     static String feedShardOf(String id) {
-        return feedShard(Math.floorMod(id.hashCode(), FEED_SHARDS));
+        return feedShard(shardNumberOf(id));
+    }
+
+    private static int shardNumberOf(String id) {
+        return Math.floorMod(id.hashCode(), FEED_SHARDS);
     }
 
     /** The change log is sharded like the feed, by a hash of the id: one article's changes stay in one shard, in order. */
@@ -90,7 +94,7 @@ final class ArticleItemMapper {
     }
 
     static String changeShardOf(String id) {
-        return changeShard(Math.floorMod(id.hashCode(), FEED_SHARDS));
+        return changeShard(shardNumberOf(id));
     }
 
     /**
@@ -143,7 +147,7 @@ final class ArticleItemMapper {
             item.put(CHANGE_SHARD, s(changeShardOf(article.id())));
             item.put(CHANGE_KEY, s(changeKeyOf(article).render()));
             item.put(FEED_SHARD, s(feedShardOf(article.id())));
-            item.put(FEED_KEY, s(new FeedKey(article.feedInstant(), article.id()).render()));
+            item.put(FEED_KEY, s(FeedKey.of(article).render()));
             if (article.author() != null) {
                 item.put(AUTHOR_KEY, s(authorKeyOf(article.author().name())));
             }

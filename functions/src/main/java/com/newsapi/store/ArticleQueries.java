@@ -50,7 +50,7 @@ final class ArticleQueries {
      * Published articles that answer {@code query}, newest first, strictly after {@code after} in
      * feed order and visible at {@code now}. The narrowest index serves the page (search terms, then
      * tag, then author, else the sharded feed); every candidate is then checked against the query
-     * itself. At most {@link #MAX_EXAMINED} candidates are examined per page: a rare filter may
+     * itself. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page: a rare filter may
      * give a short page, with a cursor to go on from.
      */
     Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
@@ -59,12 +59,12 @@ final class ArticleQueries {
         FeedKey lastExamined = null;
         int examined = 0;
         boolean leftOver = false;
-        while (!leftOver && matches.size() < limit && examined < MAX_EXAMINED && candidates.peek() != null) {
+        while (!leftOver && matches.size() < limit && examined < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
             // Projected candidates cost nothing more to check, so take only as many as the page needs;
             // posting candidates are fetched by BatchGetItem, so take a full batch.
             int wanted = candidates.peek().item() != null ? limit - matches.size() : Batches.GET_BATCH;
             List<Candidate> batch = new ArrayList<>();
-            while (batch.size() < wanted && examined + batch.size() < MAX_EXAMINED && candidates.peek() != null) {
+            while (batch.size() < wanted && examined + batch.size() < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
                 batch.add(candidates.poll());
             }
             Map<String, Map<String, AttributeValue>> items = resolve(batch);
@@ -87,8 +87,6 @@ final class ArticleQueries {
         boolean more = leftOver || candidates.peek() != null;
         return new Page<>(matches, more && lastExamined != null ? Optional.of(lastExamined) : Optional.empty());
     }
-
-    static final int MAX_EXAMINED = 500;
 
     private CandidateStream candidates(ArticleQuery query, Optional<FeedKey> after, Instant now, int pageSize) {
         String lower = query.from().map(FeedKey::lowerBound).orElse(FeedKey.MIN);
@@ -129,8 +127,13 @@ final class ArticleQueries {
 
     private PartitionStream partition(String index, String partitionAttribute, String partitionValue,
                                       String sortAttribute, String lower, String upper, int pageSize) {
+        return partition(index, partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize, true);
+    }
+
+    private PartitionStream partition(String index, String partitionAttribute, String partitionValue,
+                                      String sortAttribute, String lower, String upper, int pageSize, boolean newestFirst) {
         return new PartitionStream(request -> call(() -> dynamo.query(request)), table, index,
-                partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize, true);
+                partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize, newestFirst);
     }
 
     /**
@@ -146,9 +149,8 @@ final class ArticleQueries {
         }
         List<PartitionStream> shards = new ArrayList<>();
         for (int shard = 0; shard < FEED_SHARDS; shard++) {
-            shards.add(new PartitionStream(request -> call(() -> dynamo.query(request)), table,
-                    ArticleItemMapper.CHANGES_INDEX, ArticleItemMapper.CHANGE_SHARD, ArticleItemMapper.changeShard(shard),
-                    ArticleItemMapper.CHANGE_KEY, lower, upper, limit + 1, false));
+            shards.add(partition(ArticleItemMapper.CHANGES_INDEX, ArticleItemMapper.CHANGE_SHARD,
+                    ArticleItemMapper.changeShard(shard), ArticleItemMapper.CHANGE_KEY, lower, upper, limit + 1, false));
         }
         CandidateStream log = new MergedStream(shards, false);
         List<Change> changes = new ArrayList<>(limit);

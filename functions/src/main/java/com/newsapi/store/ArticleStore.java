@@ -11,7 +11,6 @@ import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.model.ArticleStatus;
 import com.newsapi.search.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class ArticleStore {
 
+
+    /** A page of a list or a sync examines at most this many index entries, then returns what it found with a cursor. */
+    public static final int MAX_EXAMINED = 500;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -132,17 +134,15 @@ public final class ArticleStore {
             // Back to draft: the change log's tombstone is written in the same transaction.
             transact(List.of(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                            .conditionExpression("#version = :expected")
-                            .expressionAttributeNames(Map.of("#version", VERSION))
-                            .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))
+                            .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                            .expressionAttributeValues(expectedVersion(previous))
                             .build()).build(),
                     tombstone(previous, updated.updatedAt())));
         } else {
             try {
                 call(() -> dynamo.putItem(put -> put.tableName(table).item(item)
-                        .conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#version", VERSION))
-                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))));
+                        .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                        .expressionAttributeValues(expectedVersion(previous))));
             } catch (ConditionalCheckFailedException e) {
                 throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
             }
@@ -158,9 +158,8 @@ public final class ArticleStore {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(ArticleItemMapper.articleKey(previous.id()))
-                        .conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#version", VERSION))
-                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(previous.version())))
+                        .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                        .expressionAttributeValues(expectedVersion(previous))
                         .build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(ArticleItemMapper.slugKey(previous.slug()))
@@ -172,6 +171,14 @@ public final class ArticleStore {
         }
         transact(writes);
         removeStalePostings(previous, Optional.empty());
+    }
+
+    /** The condition of every change to an article: it is still at the version the change was based on. */
+    private static final String AT_VERSION = "#version = :expected";
+    private static final Map<String, String> VERSION_NAME = Map.of("#version", VERSION);
+
+    private static Map<String, AttributeValue> expectedVersion(Article previous) {
+        return Map.of(":expected", ArticleItemMapper.n(previous.version()));
     }
 
     private TransactWriteItem tombstone(Article previous, Instant at) {
@@ -290,7 +297,7 @@ public final class ArticleStore {
             return List.of();
         }
         List<Map<String, AttributeValue>> entries = new ArrayList<>();
-        FeedKey key = new FeedKey(article.feedInstant(), article.id());
+        FeedKey key = FeedKey.of(article);
         for (String term : Terms.ofArticle(article)) {
             entries.add(ArticleItemMapper.termPosting(term, key));
         }

@@ -1,5 +1,6 @@
 package com.newsapi.store;
 
+import com.newsapi.model.Article;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,11 @@ public record FeedKey(Instant at, String id) implements Comparable<FeedKey> {
 
     public FeedKey {
         at = at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Where an article sits in the newest-first feeds: its feed instant, then its id. */
+    public static FeedKey of(Article article) {
+        return new FeedKey(article.feedInstant(), article.id());
     }
 
     /** Sorts before every key. */

@@ -87,8 +87,7 @@ public final class LocalApi implements AutoCloseable {
 
     /** For load tools (bench/run.sh): the same routes, unthrottled. */
     private static List<SamTemplate.Route> withoutThrottling(List<SamTemplate.Route> routes) {
-        return routes.stream().map(route -> new SamTemplate.Route(route.method(), route.path(), route.handlerClass(),
-                route.function(), route.authorizer(), java.util.Optional.empty())).toList();
+        return routes.stream().map(route -> route.withThrottle(java.util.Optional.empty())).toList();
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package com.newsapi.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,11 @@ public final class SamTemplate {
      */
     public record Route(String method, String path, String handlerClass, String function, Optional<String> authorizer,
                         Optional<Throttle> throttle) {
+
+        /** The same route under other throttling (none, for load tools; small numbers, in tests). */
+        public Route withThrottle(Optional<Throttle> other) {
+            return new Route(method, path, handlerClass, function, authorizer, other);
+        }
     }
 
     /** API Gateway's token bucket: {@code rate} requests a second on average, {@code burst} at once. */
@@ -63,6 +69,7 @@ public final class SamTemplate {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
+        Optional<Throttle> defaultThrottle = throttle(httpApi().path("DefaultRouteSettings"));
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             JsonNode properties = resource.getValue().path("Properties");
@@ -74,7 +81,7 @@ public final class SamTemplate {
                 if ("HttpApi".equals(event.path("Type").asText())) {
                     JsonNode route = event.path("Properties");
                     String authorizer = route.path("Auth").path("Authorizer").asText(null);
-                    Optional<Throttle> throttle = throttle(route.path("RouteSettings")).or(this::defaultThrottle);
+                    Optional<Throttle> throttle = throttle(route.path("RouteSettings")).or(() -> defaultThrottle);
                     routes.add(new Route(route.path("Method").asText().toUpperCase(), route.path("Path").asText(), handler,
                             resource.getKey(), Optional.ofNullable(authorizer), throttle));
                 }
@@ -83,13 +90,14 @@ public final class SamTemplate {
         return routes;
     }
 
-    private Optional<Throttle> defaultThrottle() {
+    /** The first AWS::Serverless::HttpApi's Properties; a missing node when there is none. */
+    private JsonNode httpApi() {
         for (JsonNode resource : resources) {
             if ("AWS::Serverless::HttpApi".equals(resource.path("Type").asText())) {
-                return throttle(resource.path("Properties").path("DefaultRouteSettings"));
+                return resource.path("Properties");
             }
         }
-        return Optional.empty();
+        return MissingNode.getInstance();
     }
 
     private Optional<Throttle> throttle(JsonNode settings) {
@@ -114,18 +122,13 @@ public final class SamTemplate {
     }
 
     public Cors cors() {
-        for (JsonNode resource : resources) {
-            if ("AWS::Serverless::HttpApi".equals(resource.path("Type").asText())) {
-                JsonNode cors = resource.path("Properties").path("CorsConfiguration");
-                if (cors.isMissingNode()) {
-                    return Cors.NONE;
-                }
-                return new Cors(strings(cors.path("AllowOrigins")), strings(cors.path("AllowMethods")),
-                        strings(cors.path("AllowHeaders")), strings(cors.path("ExposeHeaders")),
-                        cors.has("MaxAge") ? Optional.of(cors.get("MaxAge").asInt()) : Optional.empty());
-            }
+        JsonNode cors = httpApi().path("CorsConfiguration");
+        if (cors.isMissingNode()) {
+            return Cors.NONE;
         }
-        return Cors.NONE;
+        return new Cors(strings(cors.path("AllowOrigins")), strings(cors.path("AllowMethods")),
+                strings(cors.path("AllowHeaders")), strings(cors.path("ExposeHeaders")),
+                cors.has("MaxAge") ? Optional.of(cors.get("MaxAge").asInt()) : Optional.empty());
     }
 
     /** The first AWS::DynamoDB::Table, as a CreateTableRequest under the given name. */

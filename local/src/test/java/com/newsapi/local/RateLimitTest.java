@@ -29,8 +29,7 @@ class RateLimitTest {
         TestApi.API.port(); // the shared handlers point at the seeded DynamoDB Local
         SamTemplate template = SamTemplate.read(Path.of("../template.yaml"));
         List<SamTemplate.Route> throttled = template.routes().stream()
-                .map(route -> new SamTemplate.Route(route.method(), route.path(), route.handlerClass(), route.function(),
-                        route.authorizer(), Optional.of(SMALL)))
+                .map(route -> route.withThrottle(Optional.of(SMALL)))
                 .toList();
         try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled), template.cors(),
                 LocalTokens.inFolder(Path.of("target/test-keys")), Clock.systemUTC())) {
