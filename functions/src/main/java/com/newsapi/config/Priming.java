@@ -54,9 +54,9 @@ public final class Priming implements Resource {
                     new Source("file.txt", "Site"), Instant.EPOCH, List.of("tag"), ArticleStatus.PUBLISHED, false, 1,
                     Instant.EPOCH, Instant.EPOCH, 1);
             String json = ArticleJson.article(sample, ArticleFields.ARTICLE_DEFAULT);
-            ObjectNode request = (ObjectNode) Json.MAPPER.readTree(json);
+            ObjectNode request = (ObjectNode) Json.mapper().readTree(json);
             ArticleBodies.toDraft(request.retain("title", "summary", "body", "author", "tags"));
-            articles.list(ArticleQuery.ALL, Optional.empty(), 1);
+            articles.list(ArticleQuery.ALL, Optional.empty(), 1, false);
             try {
                 articles.get(ABSENT_ID);
             } catch (com.newsapi.error.ArticleNotFound expected) {

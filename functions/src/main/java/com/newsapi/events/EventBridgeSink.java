@@ -111,12 +111,12 @@ public final class EventBridgeSink implements EventSink {
             try (InputStream in = response.responseBody().map(InputStream.class::cast).orElse(InputStream.nullInputStream())) {
                 byte[] answer = in.readAllBytes();
                 if (!response.httpResponse().isSuccessful()) {
-                    return Json.MAPPER.createObjectNode();
+                    return Json.mapper().createObjectNode();
                 }
-                return Json.MAPPER.readTree(answer);
+                return Json.mapper().readTree(answer);
             }
         } catch (IOException e) {
-            return Json.MAPPER.createObjectNode();
+            return Json.mapper().createObjectNode();
         }
     }
 

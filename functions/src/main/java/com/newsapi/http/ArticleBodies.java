@@ -79,7 +79,7 @@ public final class ArticleBodies {
             throw new MalformedBody("The request needs a JSON object body.");
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
+            JsonNode node = Json.mapper().readTree(text);
             if (node == null || !node.isObject()) {
                 throw new MalformedBody("The body must be a JSON object.");
             }

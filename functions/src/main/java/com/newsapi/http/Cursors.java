@@ -53,7 +53,7 @@ public final class Cursors {
         JsonNode node;
         FeedKey position;
         try {
-            node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(text));
+            node = Json.mapper().readTree(Base64.getUrlDecoder().decode(text));
             if (node == null || !node.isObject() || node.size() != 3 || node.path("v").asInt(-1) != VERSION
                     || !node.path("after").isTextual() || !node.path("query").isTextual()) {
                 throw invalid();

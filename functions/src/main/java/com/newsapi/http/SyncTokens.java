@@ -80,7 +80,7 @@ public final class SyncTokens {
             if (!MessageDigest.isEqual(signature, mac(payload))) {
                 throw invalid(parameter);
             }
-            node = Json.MAPPER.readTree(payload);
+            node = Json.mapper().readTree(payload);
         } catch (IllegalArgumentException | IOException e) {
             throw invalid(parameter);
         }

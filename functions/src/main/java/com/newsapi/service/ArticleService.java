@@ -10,6 +10,7 @@ import com.newsapi.store.FeedKey;
 import com.newsapi.store.Page;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +41,25 @@ public final class ArticleService {
                 .orElseThrow(() -> new ArticleNotFound(idOrSlug));
     }
 
-    /** Published articles answering the query, newest first, starting after {@code after}. */
-    public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit) {
+    /**
+     * Published articles answering the query, newest first, starting after {@code after}: up to
+     * {@code limit}, fewer when more would not fit a response ({@link ResponseBudget}), and then
+     * the page goes on from its last article.
+     *
+     * @param withBodies whether the response shows the articles' bodies (what makes a page large)
+     */
+    public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit, boolean withBodies) {
         Instant now = clock.instant();
         Page<Article> page = store.find(query, after, limit, now);
-        return new Page<>(page.items().stream().map(article -> article.asSeenAt(now)).toList(), page.next());
+        ResponseBudget budget = new ResponseBudget(withBodies);
+        List<Article> items = new ArrayList<>(page.items().size());
+        for (Article article : page.items()) {
+            if (!budget.add(article) && !items.isEmpty()) {
+                return new Page<>(items, Optional.of(FeedKey.of(items.getLast())));
+            }
+            items.add(article.asSeenAt(now));
+        }
+        return new Page<>(items, page.next());
     }
 
     /** Every tag with published articles, most used first, then by name. */

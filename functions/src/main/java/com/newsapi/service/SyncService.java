@@ -3,7 +3,6 @@ package com.newsapi.service;
 import com.newsapi.error.SyncTokenExpired;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.model.Block;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Change;
 import com.newsapi.store.FeedKey;
@@ -29,8 +28,6 @@ public final class SyncService {
 
     /** How far a pass reaches back behind the previous one: longer than any write takes to commit and index. */
     static final Duration SETTLE = Duration.ofSeconds(60);
-    /** Keeps a page well under Lambda's 6 MB response limit whatever the articles hold. */
-    static final long MAX_PAGE_CHARS = 1_500_000;
 
     private final ArticleStore store;
     private final Clock clock;
@@ -82,10 +79,9 @@ public final class SyncService {
     private SyncPage fullPage(ArticleQuery filter, SyncPosition pass, int limit) {
         Page<Article> page = store.find(filter, pass.position(), limit, pass.passStart());
         List<Entry> entries = new ArrayList<>();
-        long chars = 0;
+        ResponseBudget budget = new ResponseBudget(true);
         for (Article article : page.items()) {
-            chars += approximateChars(article);
-            if (!entries.isEmpty() && chars > MAX_PAGE_CHARS) {
+            if (!budget.add(article) && !entries.isEmpty()) {
                 break;
             }
             entries.add(Entry.upsert(article.asSeenAt(pass.passStart())));
@@ -99,9 +95,9 @@ public final class SyncService {
         List<Entry> entries = new ArrayList<>();
         Optional<FeedKey> position = pass.position();
         int examined = 0;
-        long chars = 0;
+        ResponseBudget budget = new ResponseBudget(true);
         boolean exhausted = false;
-        while (!exhausted && entries.size() < limit && examined < ArticleStore.MAX_EXAMINED && chars <= MAX_PAGE_CHARS) {
+        while (!exhausted && entries.size() < limit && examined < ArticleStore.MAX_EXAMINED && !budget.exhausted()) {
             Page<Change> changes = store.changes(pass.since(), position, pass.passStart(),
                     Math.min(limit - entries.size(), ArticleStore.MAX_EXAMINED - examined));
             int processed = 0;
@@ -112,8 +108,8 @@ public final class SyncService {
                 Optional<Entry> entry = entryFor(change, filter, pass);
                 if (entry.isPresent()) {
                     entries.add(entry.get());
-                    chars += entry.get().article().map(SyncService::approximateChars).orElse(64L);
-                    if (chars > MAX_PAGE_CHARS) {
+                    boolean fits = entry.get().article().map(budget::add).orElseGet(budget::addTombstone);
+                    if (!fits) {
                         break;
                     }
                 }
@@ -147,14 +143,6 @@ public final class SyncService {
             return new SyncPage(entries, new SyncPosition(pass.delta(), pass.passStart(), pass.since(), pass.seenUpTo(), next), true);
         }
         return new SyncPage(entries, pass.nextPass(), false);
-    }
-
-    private static long approximateChars(Article article) {
-        long chars = 512 + article.title().length() + (article.summary() == null ? 0 : article.summary().length());
-        for (Block block : article.body()) {
-            chars += block.text().length() + 32;
-        }
-        return chars;
     }
 
     private Instant now() {

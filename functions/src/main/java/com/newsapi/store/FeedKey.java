@@ -58,8 +58,13 @@ public record FeedKey(Instant at, String id) implements Comparable<FeedKey> {
         }
     }
 
+    /**
+     * The order of {@link #render()} (fixed width, so time first, then id), without formatting
+     * either key: merging the feed's shards compares keys several times per article.
+     */
     @Override
     public int compareTo(FeedKey other) {
-        return render().compareTo(other.render());
+        int byTime = at.compareTo(other.at);
+        return byTime != 0 ? byTime : id.compareTo(other.id);
     }
 }

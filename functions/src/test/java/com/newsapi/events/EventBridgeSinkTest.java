@@ -80,7 +80,7 @@ class EventBridgeSinkTest {
                 Map<String, String> headers = new java.util.HashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
                 requests.add(headers);
-                bodies.add(Json.MAPPER.readTree(exchange.getRequestBody()));
+                bodies.add(Json.mapper().readTree(exchange.getRequestBody()));
                 byte[] body = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);

@@ -110,7 +110,7 @@ class DatabaseStoppedTest {
 
     private static int items(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody()).get("items").size();
+            return Json.mapper().readTree(response.getBody()).get("items").size();
         } catch (Exception e) {
             throw new AssertionError(response.getBody(), e);
         }

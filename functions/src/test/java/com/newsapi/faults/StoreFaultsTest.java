@@ -115,7 +115,7 @@ class StoreFaultsTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return Json.mapper().readTree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError(response.getBody(), e);
         }

@@ -282,7 +282,7 @@ class EditorHandlersTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody() == null ? "null" : response.getBody());
+            return Json.mapper().readTree(response.getBody() == null ? "null" : response.getBody());
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }

@@ -212,7 +212,7 @@ class ListFiltersTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return Json.mapper().readTree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.http.Json;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Block;
 import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
@@ -112,6 +113,42 @@ class ReadHandlersTest {
         assertThat(titles).containsExactly("More 5", "More 4", "More 3", "More 2", "More 1", "More 0", "Kim and Trump");
     }
 
+    @Test
+    void list_withBodies_stopsAPageShortOfLambdasResponseLimit_andGoesOnFromThere() {
+        // 20 articles of 120,000 characters each: 2.4 million, more than one response may carry.
+        String paragraph = "x".repeat(120_000);
+        List<Article> large = IntStream.range(0, 20).mapToObj(i -> {
+            Article a = Articles.published("Long read " + i, Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i));
+            return new Article(a.id(), a.slug(), a.title(), a.summary(), List.of(Block.paragraph(paragraph)), a.author(),
+                    a.source(), a.publishedAt(), a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), 1);
+        }).toList();
+        store.putAll(large, large.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
+
+        List<String> titles = new ArrayList<>();
+        List<Integer> pageBytes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, String> query = new java.util.HashMap<>(Map.of("limit", "100", "fields", "id,title,body"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            APIGatewayV2HTTPResponse response = list.handleRequest(listEvent(query), null);
+            pageBytes.add(response.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            JsonNode page = json(response);
+            page.get("items").forEach(item -> titles.add(item.get("title").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+
+        assertThat(pageBytes).hasSize(2).allSatisfy(bytes -> assertThat(bytes).isLessThan(6 * 1024 * 1024));
+        List<String> expected = new ArrayList<>(IntStream.iterate(19, i -> i >= 0, i -> i - 1).mapToObj(i -> "Long read " + i).toList());
+        expected.add("Kim and Trump");
+        assertThat(titles).containsExactlyElementsOf(expected);
+        // Without bodies the same 21 articles are one small page.
+        JsonNode whole = json(list.handleRequest(listEvent(Map.of("limit", "100")), null));
+        assertThat(whole.get("items")).hasSize(21);
+        assertThat(whole.get("nextCursor").isNull()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "101", "-1", "ten", "1e2", "99999999999"})
     void list_rejectsALimitOutOfRange_naming_theParameter(String limit) {
@@ -151,7 +188,7 @@ class ReadHandlersTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return Json.mapper().readTree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }

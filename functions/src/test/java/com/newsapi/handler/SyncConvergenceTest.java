@@ -96,7 +96,7 @@ class SyncConvergenceTest {
             Map<String, Long> visible = new TreeMap<>();
             Optional<FeedKey> after = Optional.empty();
             do {
-                Page<Article> page = reader.list(query, after, 100);
+                Page<Article> page = reader.list(query, after, 100, true);
                 page.items().forEach(article -> visible.put(article.id(), article.version()));
                 after = page.next();
             } while (after.isPresent());

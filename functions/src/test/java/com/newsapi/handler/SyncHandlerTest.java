@@ -207,7 +207,7 @@ class SyncHandlerTest {
 
     static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return Json.mapper().readTree(response.getBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -89,8 +89,8 @@ public final class LocalTokens {
         claims.put("exp", issuedAt.plus(lifetime).getEpochSecond());
         claims.put("cognito:groups", groups);
         try {
-            String signingInput = B64.encodeToString(Json.MAPPER.writeValueAsBytes(header)) + "."
-                    + B64.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
+            String signingInput = B64.encodeToString(Json.mapper().writeValueAsBytes(header)) + "."
+                    + B64.encodeToString(Json.mapper().writeValueAsBytes(claims));
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(privateKey);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -115,7 +115,7 @@ public final class LocalTokens {
             return Optional.empty();
         }
         try {
-            JsonNode header = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            JsonNode header = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
             if (!"RS256".equals(header.path("alg").asText()) || !KEY_ID.equals(header.path("kid").asText())) {
                 return Optional.empty();
             }
@@ -125,7 +125,7 @@ public final class LocalTokens {
             if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
                 return Optional.empty();
             }
-            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode claims = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
             if (!claims.isObject() || !ISSUER.equals(claims.path("iss").asText()) || !audienceMatches(claims.path("aud"))
                     || !claims.path("exp").canConvertToLong() || claims.path("exp").asLong() <= now.getEpochSecond()
                     || claims.has("nbf") && claims.path("nbf").asLong() > now.getEpochSecond()) {

@@ -65,7 +65,7 @@ final class OpenApiContract {
                 : base + "/content/" + escape(contentType) + "/schema";
         JsonSchema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT.toUri() + "#" + pointer), config);
         try {
-            Set<ValidationMessage> errors = schema.validate(Json.MAPPER.readTree(body));
+            Set<ValidationMessage> errors = schema.validate(Json.mapper().readTree(body));
             assertThat(errors).as("%s %s %s body %s", method, pathTemplate, status, body).isEmpty();
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + body, e);

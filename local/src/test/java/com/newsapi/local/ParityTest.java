@@ -149,7 +149,7 @@ class ParityTest {
 
     private static JsonNode json(String body) {
         try {
-            return body == null || body.isEmpty() ? null : Json.MAPPER.readTree(body);
+            return body == null || body.isEmpty() ? null : Json.mapper().readTree(body);
         } catch (IOException e) {
             return null;
         }

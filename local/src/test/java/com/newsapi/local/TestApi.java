@@ -78,7 +78,7 @@ final class TestApi {
 
     static JsonNode json(HttpResponse<String> response) {
         try {
-            return Json.MAPPER.readTree(response.body());
+            return Json.mapper().readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
