@@ -31,7 +31,10 @@ median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ID=76d4847c855c7079
 CP="bench/target/news-bench-1.0.0.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 PROPS=(-DTABLE_NAME=news-local -DDYNAMODB_ENDPOINT=http://127.0.0.1:8500 -DAWS_REGION=us-east-1)
+# FAST: the cold-start flags (C1 only, serial GC). DEPLOYED: template.yaml's JAVA_TOOL_OPTIONS
+# (full tiered compilation under SnapStart, serial GC).
 FAST=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+DEPLOYED=(-XX:+UseSerialGC)
 
 if want cold || want warm || want priming || want compression || want wrk; then
   # Unthrottled: wrk measures the server, not the template's rate limits.
@@ -81,28 +84,38 @@ fi
 if want warm; then
   echo
   echo "### Warm: per request in one JVM, $WARM interleaved rounds after warm-up"
-  echo
-  echo "| request | ours median | ours p99 | raw SDK median | raw SDK p99 | overhead (median) |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-  java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null
+  for flags in DEPLOYED FAST; do
+    if [ $flags = DEPLOYED ]; then chosen=("${DEPLOYED[@]}"); else chosen=("${FAST[@]}"); fi
+    echo
+    echo "JVM flags: ${chosen[*]}$([ $flags = DEPLOYED ] && echo ' (deployed)')"
+    echo
+    echo "| request | ours median | ours p99 | raw SDK median | raw SDK p99 | overhead (median) |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    java "${chosen[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null
+  done
 fi
 
 if want priming; then
   # SnapStart's hook, approximated in one JVM: Lambda would snapshot after init (+ priming) and
   # serve the first request from there; here the first request is timed after the same steps.
-  for variant in plain primed; do : > "$work/first-$variant.us"; done
+  VARIANTS_FIRST=(plain primed primed-C1)
+  for variant in "${VARIANTS_FIRST[@]}"; do : > "$work/first-$variant.us"; done
   echo "priming: $COLD rounds, fresh JVM per sample..." >&2
   for round in $(seq "$COLD"); do
-    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID >> "$work/first-plain.us" 2>/dev/null
-    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed.us" 2>/dev/null
+    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID >> "$work/first-plain.us" 2>/dev/null
+    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed.us" 2>/dev/null
+    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed-C1.us" 2>/dev/null
   done
-  plain=$(median "$work/first-plain.us"); primed=$(median "$work/first-primed.us")
+  plain=$(median "$work/first-plain.us"); primed=$(median "$work/first-primed.us"); fast=$(median "$work/first-primed-C1.us")
   echo
-  echo "### First request after init, with and without the priming hook (fresh JVM, ${FAST[*]}, median of $COLD)"
+  echo "### First request after init, with and without the priming hook (fresh JVM, median of $COLD)"
   echo
-  echo "| init | first GET /articles/{id} | × without priming |"
-  echo "| --- | ---: | ---: |"
-  awk -v p="$plain" -v q="$primed" 'BEGIN {printf "| handler only | %.1f ms | 1.00 |\n| handler + Priming.prime() | %.1f ms | %.2f |\n", p/1000, q/1000, q/p}'
+  echo "| init | JVM flags | first GET /articles/{id} | × without priming |"
+  echo "| --- | --- | ---: | ---: |"
+  awk -v p="$plain" -v q="$primed" -v f="$fast" -v d="${DEPLOYED[*]}" -v c="${FAST[*]}" 'BEGIN {
+    printf "| handler only | %s (deployed) | %.1f ms | 1.00 |\n", d, p/1000
+    printf "| handler + Priming.prime() | %s (deployed) | %.1f ms | %.2f |\n", d, q/1000, q/p
+    printf "| handler + Priming.prime() | %s | %.1f ms | %.2f |\n", c, f/1000, f/p }'
 fi
 
 if want compression; then
@@ -159,7 +172,7 @@ fi
 
 if want loader; then
   # Every run a fresh JVM with the flags LoaderFunction is deployed with (template.yaml's JAVA_TOOL_OPTIONS).
-  bench() { java "${FAST[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" >> "$work/loader.txt" 2> "$work/err" \
+  bench() { java "${DEPLOYED[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" >> "$work/loader.txt" 2> "$work/err" \
     || { cat "$work/err"; exit 1; }; }
   echo "loader: $LOADER_ROUNDS rounds of $LOADER_ARTICLES articles against DynamoDB Local, loader and raw interleaved..." >&2
   for round in $(seq "$LOADER_ROUNDS"); do
@@ -170,7 +183,7 @@ if want loader; then
   for articles in 2500 5000 10000; do bench loader null "$articles" 10; done
   bench raw null 10000
   echo
-  echo "(Loader runs: one fresh JVM each, ${FAST[*]} as deployed; pages generated lazily from seeds/ by SeedPages.)"
+  echo "(Loader runs: one fresh JVM each, ${DEPLOYED[*]} as deployed; pages generated lazily from seeds/ by SeedPages.)"
   java -cp "$LOCAL_CP" com.newsapi.bench.LoaderReport "$work/loader.txt"
 fi
 

@@ -11,6 +11,7 @@ import com.newsapi.store.Backoff;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -238,7 +239,10 @@ public final class LoaderBench {
         @Override
         public void close() {
             if (!"null".equals(name)) {
-                client.deleteTable(delete -> delete.tableName(table));
+                // Dropping hundreds of thousands of items takes DynamoDB Local longer than the
+                // functions' 3 s attempt limit; the run is measured already, so give it a minute.
+                client.deleteTable(delete -> delete.tableName(table)
+                        .overrideConfiguration(slow -> slow.apiCallTimeout(Duration.ofMinutes(1)).apiCallAttemptTimeout(Duration.ofMinutes(1))));
             }
             client.close();
         }
