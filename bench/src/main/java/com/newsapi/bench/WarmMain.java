@@ -7,9 +7,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -53,14 +57,22 @@ public final class WarmMain {
         // keys between the oldest and now, at once on virtual threads), without our merge, mapping or JSON.
         Supplier<Object> rawList = () -> {
             String now = FEED_KEY.format(Instant.now().plusMillis(1));
+            List<Future<?>> answers = new ArrayList<>();
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int shard = 0; shard < 4; shard++) {
                     var values = Map.of(":p", AttributeValue.fromS("FEED#" + shard), ":lo", AttributeValue.fromS("0000"),
                             ":hi", AttributeValue.fromS(now));
-                    threads.submit(() -> raw.query(q -> q.tableName(table).indexName("feed")
+                    answers.add(threads.submit(() -> raw.query(q -> q.tableName(table).indexName("feed")
                             .keyConditionExpression("#p = :p AND #s BETWEEN :lo AND :hi")
                             .expressionAttributeNames(Map.of("#p", "feedShard", "#s", "feedKey"))
-                            .expressionAttributeValues(values).scanIndexForward(false).limit(21)));
+                            .expressionAttributeValues(values).scanIndexForward(false).limit(21))));
+                }
+            }
+            for (Future<?> answer : answers) {
+                try {
+                    answer.get(); // a failed query must not pass for a fast one
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException("raw query failed", e);
                 }
             }
             return null;
