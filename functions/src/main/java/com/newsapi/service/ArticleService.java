@@ -10,7 +10,6 @@ import com.newsapi.store.FeedKey;
 import com.newsapi.store.Page;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -50,16 +49,7 @@ public final class ArticleService {
      */
     public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit, boolean withBodies) {
         Instant now = clock.instant();
-        Page<Article> page = store.find(query, after, limit, now);
-        ResponseBudget budget = new ResponseBudget(withBodies);
-        List<Article> items = new ArrayList<>(page.items().size());
-        for (Article article : page.items()) {
-            if (!budget.add(article) && !items.isEmpty()) {
-                return new Page<>(items, Optional.of(FeedKey.of(items.getLast())));
-            }
-            items.add(article.asSeenAt(now));
-        }
-        return new Page<>(items, page.next());
+        return ResponseBudget.fit(store.find(query, after, limit, now), withBodies, now);
     }
 
     /** Every tag with published articles, most used first, then by name. */

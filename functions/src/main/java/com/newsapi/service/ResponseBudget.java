@@ -2,6 +2,12 @@ package com.newsapi.service;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.Block;
+import com.newsapi.store.FeedKey;
+import com.newsapi.store.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps a page of articles well under Lambda's 6 MB response limit, whatever the articles hold: at
@@ -22,6 +28,22 @@ final class ResponseBudget {
     /** @param withBodies whether the response shows each article's body */
     ResponseBudget(boolean withBodies) {
         this.withBodies = withBodies;
+    }
+
+    /**
+     * The longest start of {@code page} that fits, each article as seen at {@code now}; when the
+     * page is cut, it goes on from its last article kept.
+     */
+    static Page<Article> fit(Page<Article> page, boolean withBodies, Instant now) {
+        ResponseBudget budget = new ResponseBudget(withBodies);
+        List<Article> kept = new ArrayList<>(page.items().size());
+        for (Article article : page.items()) {
+            if (!budget.add(article) && !kept.isEmpty()) {
+                return new Page<>(kept, Optional.of(FeedKey.of(kept.getLast())));
+            }
+            kept.add(article.asSeenAt(now));
+        }
+        return new Page<>(kept, page.next());
     }
 
     /** Charges one more article; false when it no longer fits (the caller stops the page before it). */

@@ -77,18 +77,9 @@ public final class SyncService {
     }
 
     private SyncPage fullPage(ArticleQuery filter, SyncPosition pass, int limit) {
-        Page<Article> page = store.find(filter, pass.position(), limit, pass.passStart());
-        List<Entry> entries = new ArrayList<>();
-        ResponseBudget budget = new ResponseBudget(true);
-        for (Article article : page.items()) {
-            if (!budget.add(article) && !entries.isEmpty()) {
-                break;
-            }
-            entries.add(Entry.upsert(article.asSeenAt(pass.passStart())));
-        }
-        boolean cut = entries.size() < page.items().size();
-        Optional<FeedKey> next = cut ? Optional.of(FeedKey.of(entries.get(entries.size() - 1).article().orElseThrow())) : page.next();
-        return finish(pass, entries, next);
+        Page<Article> page = ResponseBudget.fit(store.find(filter, pass.position(), limit, pass.passStart()), true,
+                pass.passStart());
+        return finish(pass, page.items().stream().map(Entry::upsert).toList(), page.next());
     }
 
     private SyncPage deltaPage(ArticleQuery filter, SyncPosition pass, int limit) {
