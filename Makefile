@@ -1,22 +1,32 @@
 # Two commands matter: `make local` (the seeded Docker-free local API) and `make test` (every test).
-# Each recipe finds a JDK 25+ through scripts/java-home.sh; Maven downloads everything else.
+# Each recipe finds a JDK 25+ through scripts/java-home.sh; Maven downloads everything else, and the
+# local DynamoDB engine (Dynoxide) is built once per machine with cargo on first use (`make engine`).
 SHELL := /bin/bash
 JAVA_ENV := source scripts/java-home.sh &&
 MVN := mvn -B -q -Dstyle.color=never
 PORT ?= 3000
 DYNAMODB_PORT ?= 8000
 LOCAL_CP = local/target/classes:$$(cat local/target/classpath.txt)
-LOCAL_JAVA = java -Dsqlite4java.library.path=local/target/native-libs -cp "$(LOCAL_CP)"
+LOCAL_JAVA = java -cp "$(LOCAL_CP)"
 
-.PHONY: local test build token fuzz sam-build sam-local-test clean
+.PHONY: local test build engine token fuzz sam-build sam-local-test clean
 
 ## Build (if needed) and start the seeded local API on http://localhost:$(PORT).
-local: build
+local: build engine
 	$(JAVA_ENV) PORT=$(PORT) DYNAMODB_PORT=$(DYNAMODB_PORT) $(LOCAL_JAVA) com.newsapi.local.LocalApi
 
-## Every test of every module: unit, DynamoDB Local, handlers, end to end over HTTP, fuzz corpus replay.
-test:
+## Every test of every module: unit, store and handlers against the local engine, end to end over HTTP,
+## the template's permissions (SAM translator), fuzz corpus replay.
+test: engine
+	@python3 -c 'import samtranslator' 2>/dev/null || { echo "installing aws-sam-translator (PyPI) for the permissions test"; \
+	  python3 -m pip install --quiet --disable-pip-version-check aws-sam-translator; }
 	$(JAVA_ENV) mvn -B -Dmaven.test.skip=false install
+
+## Find, or build once per machine (cargo install --locked, about 6 minutes on 2 cores), the pinned
+## local DynamoDB engine, Dynoxide; skipped when DYNAMODB_ENDPOINT names an engine of your own.
+engine:
+	@if [ -z "$${DYNAMODB_ENDPOINT:-}" ]; then $(JAVA_ENV) $(MVN) -N install && $(MVN) -DskipTests -pl engine install \
+	  && java -cp engine/target/classes com.newsapi.engine.Dynoxide >/dev/null; fi
 
 ## Compile and package the functions and the local API, without tests.
 build:

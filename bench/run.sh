@@ -2,8 +2,9 @@
 # Benchmarks, measured side by side in one run (machines here are noisy: compare ratios, not runs).
 #   bash bench/run.sh            # COLD=9 samples per cold-start variant, WARM=2000 rounds
 #   ONLY=loader,clients bash bench/run.sh    # only these sections, of: cold warm priming compression packages wrk loader clients
-# cold, warm and wrk start their own seeded local API (DynamoDB Local on loopback :8500, API on :3500);
-# loader and clients start a DynamoDB Local of their own on a free port. All are stopped at the end.
+# cold, warm and wrk start their own seeded local API (the local engine, Dynoxide, on loopback :8500, API
+# on :3500); loader and clients start an engine of their own on a free port. All are stopped at the end.
+# DYNAMODB_ENDPOINT=<url> runs every section against an engine you started yourself instead.
 # BUILD=0 skips the build (the jars of the last one are used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,8 @@ source scripts/java-home.sh
 COLD=${COLD:-9}
 WARM=${WARM:-2000}
 ONLY=${ONLY:-}
-# DynamoDB Local writes about 2,000 items/s on this 2-core machine and an article is ~75 items, so
-# the DynamoDB Local runs are kept small; the null-backend runs go to 10,000 articles.
+# An article is ~75 items, so the runs against the engine are kept small; the null-backend runs go
+# to 10,000 articles.
 LOADER_ARTICLES=${LOADER_ARTICLES:-600}
 LOADER_ROUNDS=${LOADER_ROUNDS:-3}
 work=$(mktemp -d)
@@ -30,7 +31,7 @@ median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 [ "${BUILD:-1}" = 0 ] || make -s build >/dev/null
 ID=76d4847c855c7079
 CP="bench/target/news-bench-1.0.0.jar:$(ls bench/target/lib/*.jar | tr '\n' ':')"
-PROPS=(-DTABLE_NAME=news-local -DDYNAMODB_ENDPOINT=http://127.0.0.1:8500 -DAWS_REGION=us-east-1)
+PROPS=(-DTABLE_NAME=news-local -DDYNAMODB_ENDPOINT="${DYNAMODB_ENDPOINT:-http://127.0.0.1:8500}" -DAWS_REGION=us-east-1)
 # FAST: the cold-start flags (C1 only, serial GC). DEPLOYED: template.yaml's JAVA_TOOL_OPTIONS
 # (full tiered compilation under SnapStart, serial GC).
 FAST=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
@@ -71,7 +72,7 @@ if want cold; then
   done
   floor=$(median "$work/floor.ms"); reference=$(median "$work/reference.ms")
   echo
-  echo "### Cold start: fresh JVM, one GET /articles/{id} against DynamoDB Local (median of $COLD, ms)"
+  echo "### Cold start: fresh JVM, one GET /articles/{id} against the local engine (median of $COLD, ms)"
   echo
   echo "| variant | median | × floor | × reference |"
   echo "| --- | ---: | ---: | ---: |"
@@ -159,14 +160,14 @@ if want wrk && command -v wrk >/dev/null; then
   echo '```'
 fi
 
-# loader and clients: DynamoDB Local in a JVM of its own (so it is not in the measured JVMs' heap), free port.
+# loader and clients: the engine owned by a JVM of its own (not the measured JVMs), free port.
 LOCAL_CP="$CP$(ls bench/target/lib-local/*.jar | tr '\n' ':')"
 if want loader || want clients; then
-  java -Dsqlite4java.library.path=bench/target/native-libs -cp "$LOCAL_CP" com.newsapi.bench.DynamoDbLocalMain 0 \
+  java -cp "$LOCAL_CP" com.newsapi.bench.EngineMain 0 \
     > "$work/dynamo.log" 2>&1 &
   dynamo=$!
-  for _ in $(seq 60); do grep -q "^DynamoDB Local:" "$work/dynamo.log" && break; sleep 1; done
-  endpoint=$(sed -n 's/^DynamoDB Local: //p' "$work/dynamo.log")
+  for _ in $(seq 60); do grep -q "^DynamoDB engine:" "$work/dynamo.log" && break; sleep 1; done
+  endpoint=$(sed -n 's/^DynamoDB engine: //p' "$work/dynamo.log")
   [ -n "$endpoint" ] || { cat "$work/dynamo.log"; exit 1; }
 fi
 
@@ -174,7 +175,7 @@ if want loader; then
   # Every run a fresh JVM with the flags LoaderFunction is deployed with (template.yaml's JAVA_TOOL_OPTIONS).
   bench() { java "${DEPLOYED[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" >> "$work/loader.txt" 2> "$work/err" \
     || { cat "$work/err"; exit 1; }; }
-  echo "loader: $LOADER_ROUNDS rounds of $LOADER_ARTICLES articles against DynamoDB Local, loader and raw interleaved..." >&2
+  echo "loader: $LOADER_ROUNDS rounds of $LOADER_ARTICLES articles against the local engine, loader and raw interleaved..." >&2
   for round in $(seq "$LOADER_ROUNDS"); do
     if (( round % 2 )); then bench loader "$endpoint" "$LOADER_ARTICLES"; bench raw "$endpoint" "$LOADER_ARTICLES"
     else bench raw "$endpoint" "$LOADER_ARTICLES"; bench loader "$endpoint" "$LOADER_ARTICLES"; fi
@@ -211,7 +212,7 @@ if want clients; then
   done
   answer=$(median "$work/client-url-connection.answer"); process=$(median "$work/client-url-connection.ms")
   echo
-  echo "### SDK HTTP client, cold: fresh JVM, one raw GetItem against DynamoDB Local (median of $COLD, ms)"
+  echo "### SDK HTTP client, cold: fresh JVM, one raw GetItem against the local engine (median of $COLD, ms)"
   echo
   echo "| HTTP client | start to answer | × url-connection | start to exit | × url-connection |"
   echo "| --- | ---: | ---: | ---: | ---: |"

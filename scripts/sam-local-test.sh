@@ -4,7 +4,8 @@
 # Lambda Java base image; elsewhere set SAM_LOCAL_HOST_IP to the address containers reach this host
 # by (Docker Desktop: host.docker.internal) and sam pulls the real image.
 #
-#   1. sam build; DynamoDB Local on :8000 (all interfaces) with the template's table, empty, and the
+#   1. sam build; the local engine (Dynoxide) on the bridge's address :8000 (containers reach it there,
+#      and so does this machine; never every interface) with the template's table, empty, and the
 #      Docker-free local API in front of it on :3400;
 #   2. sam local invoke LoaderFunction seeds the table through the real runtime interface client;
 #   3. sam local invoke every event in events/, checking status and body shape;
@@ -33,9 +34,9 @@ if [ -z "${SAM_LOCAL_HOST_IP:-}" ] && [ -f "$OFFLINE" ]; then
 fi
 : "${SAM_LOCAL_HOST_IP:?set SAM_LOCAL_HOST_IP to the address containers reach this host by}"
 python3 - "$SAM_LOCAL_HOST_IP" > "$work/env.json" <<'PY'
-import json, sys
+import json, os, sys
 env = json.load(open("events/env.json"))
-env["Parameters"]["DYNAMODB_ENDPOINT"] = f"http://{sys.argv[1]}:8000"
+env["Parameters"]["DYNAMODB_ENDPOINT"] = os.environ.get("DYNAMODB_ENDPOINT") or f"http://{sys.argv[1]}:8000"
 env["Parameters"]["EVENT_BUS_NAME"] = "news-local"
 print(json.dumps(env))
 PY
@@ -43,9 +44,9 @@ PY
 echo "== sam build"
 sam build > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
-echo "== DynamoDB Local and the Docker-free local API (table empty)"
+echo "== the local engine on $SAM_LOCAL_HOST_IP:8000 and the Docker-free local API (table empty)"
 make -s build
-SEED=false PORT=$LOCAL_PORT DYNAMODB_PORT=8000 setsid make -s local > "$work/local.log" 2>&1 &
+SEED=false PORT=$LOCAL_PORT DYNAMODB_HOST=$SAM_LOCAL_HOST_IP DYNAMODB_PORT=8000 setsid make -s local > "$work/local.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 120); do grep -q "Local API:" "$work/local.log" && break; sleep 1; done
 grep "Local API:" "$work/local.log"

@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code seed <endpoint> <table>}: a table loaded with the real seed pages, for ClientFloorMain.</li>
  * </ul>
  *
- * <p>{@code backend} is DynamoDB Local's endpoint (each run gets a fresh table from template.yaml and
+ * <p>{@code backend} is the local engine's endpoint (each run gets a fresh table from template.yaml and
  * drops it after) or {@code null} ({@link NullHttpClient}: the client's own cost only). System
  * properties: {@code SEEDS} (default seeds), {@code TEMPLATE} (default template.yaml), {@code STREAM}
  * (default false; see {@link #freshTable}).
@@ -205,17 +205,16 @@ public final class LoaderBench {
 
     /**
      * The table of template.yaml under a new name. Without its stream unless {@code -DSTREAM=true}:
-     * DynamoDB Local emulates a stream by looking up the stream's description for every item written,
-     * and it slows down as stream records pile up in the server. Measured here: a first run of 45,041
-     * raw puts took as long with the stream as without (28 s), the next one, on a new table of the same
-     * server, had not finished after 300 s. DynamoDB's own streams do not slow writes.
+     * the benchmark measures the loader's writes, and an emulator's stream bookkeeping is no model of
+     * DynamoDB's (an earlier emulator slowed down as stream records piled up; DynamoDB's streams do not
+     * slow writes).
      */
     static CreateTableRequest freshTable(String name) {
         CreateTableRequest table = SamTemplate.read(Path.of(System.getProperty("TEMPLATE", "template.yaml"))).table(name);
         return Boolean.getBoolean("STREAM") ? table : table.toBuilder().streamSpecification((StreamSpecification) null).build();
     }
 
-    /** Where a run writes: a fresh table in DynamoDB Local (dropped on close), or the null backend. */
+    /** Where a run writes: a fresh table in the local engine (dropped on close), or the null backend. */
     private record Backend(String name, DynamoDbClient client, String table) implements AutoCloseable {
 
         static Backend open(String backend, String variant) {
@@ -233,13 +232,13 @@ public final class LoaderBench {
             // The functions' own client factory: url-connection, their timeouts and retry strategy.
             DynamoDbClient client = DynamoClients.create(new Config(table, Optional.of(URI.create(backend)), "us-east-1"));
             client.createTable(freshTable(table));
-            return new Backend("dynamodb-local", client, table);
+            return new Backend("engine", client, table);
         }
 
         @Override
         public void close() {
             if (!"null".equals(name)) {
-                // Dropping hundreds of thousands of items takes DynamoDB Local longer than the
+                // Dropping hundreds of thousands of items can take an engine longer than the
                 // functions' 3 s attempt limit; the run is measured already, so give it a minute.
                 client.deleteTable(delete -> delete.tableName(table)
                         .overrideConfiguration(slow -> slow.apiCallTimeout(Duration.ofMinutes(1)).apiCallAttemptTimeout(Duration.ofMinutes(1))));

@@ -58,7 +58,7 @@ public final class LoaderReport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        throughput(runs, "dynamodb-local", "DynamoDB Local (its own JVM, loopback)");
+        throughput(runs, "engine", "the local engine (Dynoxide, loopback)");
         throughput(runs, "null", "null backend (SDK answered in-process: the client's own CPU, no database)");
         memory(runs);
     }

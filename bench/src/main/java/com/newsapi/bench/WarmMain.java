@@ -85,7 +85,7 @@ public final class WarmMain {
         }
         long[][] samples = new long[4][rounds];
         // Which of a pair goes first alternates: the call right after the other pair's four
-        // parallel queries runs slower (DynamoDB Local is still finishing them on our two cores),
+        // parallel queries runs slower (the engine is still finishing them on our two cores),
         // and a fixed order would charge that to one side.
         for (int i = 0; i < rounds; i++) {
             boolean oursFirst = i % 2 == 0;

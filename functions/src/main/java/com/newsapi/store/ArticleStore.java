@@ -104,9 +104,14 @@ public final class ArticleStore {
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.slugItem(article.slug(), article.id()))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
+        // A record past its expiresAt may still be stored (TTL deletes within about 48 hours, and local
+        // engines never): it no longer holds the key, so it may be replaced.
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.idempotencyItem(record))
-                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+                .conditionExpression("attribute_not_exists(pk) OR #expiresAt <= :now")
+                .expressionAttributeNames(Map.of("#expiresAt", ArticleItemMapper.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
+                .build()).build()));
         try {
             call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
         } catch (TransactionCanceledException e) {

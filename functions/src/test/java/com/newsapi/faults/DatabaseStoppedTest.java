@@ -2,11 +2,11 @@ package com.newsapi.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.DynamoClients;
+import com.newsapi.engine.DynamoEngine;
+import com.newsapi.engine.EngineProcess;
 import com.newsapi.handler.HandlerFactory;
 import com.newsapi.http.Json;
 import com.newsapi.service.ArticleService;
@@ -14,9 +14,8 @@ import com.newsapi.service.EditorService;
 import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import com.newsapi.testing.Handlers;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +23,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -37,46 +37,39 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * DynamoDB Local really stopped in the middle of a create (after the search postings, before the
- * article's transaction), then started again on the same files: the client got a clean 503, and the
- * table holds no half-written article — lists, search, counts and the slug agree.
+ * The database engine's process really killed in the middle of a create (after the search postings,
+ * before the article's transaction), then started again on the same database file: the client got a
+ * clean 503, and the table holds no half-written article — lists, search, counts and the slug agree.
  */
 class DatabaseStoppedTest {
 
     @Test
     void theDatabaseStoppingMidCreate_givesA503_andLeavesEveryViewConsistent() throws Exception {
+        Assumptions.assumeTrue(DynamoEngine.external(System.getenv()).isEmpty(),
+                "DYNAMODB_ENDPOINT names an engine this test cannot kill and restart");
         Path files = Files.createTempDirectory("dynamodb-stopped");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        String[] args = {"-sharedDb", "-dbPath", files.toString(), "-disableTelemetry", "-port", Integer.toString(port)};
-        DynamoDBProxyServer[] server = {ServerRunner.createServerFromCommandLineArgs(args)};
-        server[0].start();
+        EngineProcess engine = EngineProcess.start("127.0.0.1", 0, Optional.of(files.resolve("articles.db")));
+        boolean[] killed = {false};
         ExecutionInterceptor stopBeforeTheArticle = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                SdkRequest request = context.request();
-                if (request instanceof TransactWriteItemsRequest && server[0] != null) {
-                    try {
-                        server[0].stop();
-                        server[0] = null;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                if (context.request() instanceof TransactWriteItemsRequest && !killed[0]) {
+                    engine.kill();
+                    killed[0] = true;
                 }
             }
         };
+        int port = engine.port();
         DynamoDbClient dynamo = client(port, stopBeforeTheArticle);
-        String table = DynamoDbLocal.newTable(dynamo);
+        String table = TestDatabase.newTable(dynamo);
         var handlers = handlers(dynamo, table);
 
         APIGatewayV2HTTPResponse created = handlers.get(5).handleRequest(createEvent(), null);
 
         assertThat(created.getStatusCode()).isEqualTo(503);
         assertThat(created.getHeaders()).containsEntry("Retry-After", "2");
-        server[0] = ServerRunner.createServerFromCommandLineArgs(args);
-        server[0].start();
+        assertThat(killed[0]).isTrue();
+        engine.restart();
         try {
             DynamoDbClient healthy = client(port);
             var after = handlers(healthy, table);
@@ -85,11 +78,14 @@ class DatabaseStoppedTest {
             assertThat(items(after.get(2).handleRequest(Handlers.event("x", Map.of(), Map.of(), null, false, false), null))).isZero();
             assertThat(new ArticleStore(healthy, table, Backoff.standard()).slugOwners(List.of("lighthouse-keeper"))).isEmpty();
             assertThat(healthy.scan(scan -> scan.tableName(table)).items())
+                    .as("what was written before the kill is still in the database file")
+                    .isNotEmpty();
+            assertThat(healthy.scan(scan -> scan.tableName(table)).items())
                     .as("only entries written ahead of the article (search postings, tag and author names) may remain; "
                             + "readers check postings against articles and list only names with articles")
                     .allSatisfy(item -> assertThat(item.get("pk").s()).matches("TERM#.*|TAGS|AUTHORS"));
         } finally {
-            server[0].stop();
+            engine.close();
         }
     }
 

@@ -12,7 +12,7 @@ import com.newsapi.service.EditorService;
 import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import com.newsapi.testing.Handlers;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Failures of DynamoDB itself, injected into a real DynamoDB Local conversation: throttling that
+ * Failures of DynamoDB itself, injected into a real conversation with the local engine: throttling that
  * outlasts the SDK's retries, and a connection lost in the middle of a write. The client gets a
  * 503 with Retry-After, and nothing is left half written.
  */
@@ -48,9 +48,9 @@ class StoreFaultsTest {
             + " \"body\": [{\"type\": \"paragraph\", \"text\": \"Thunder over the bay.\"}]}";
 
     private final Fault fault = new Fault();
-    private final DynamoDbClient healthy = DynamoDbLocal.client();
-    private final String table = DynamoDbLocal.newTable(healthy);
-    private final DynamoDbClient faulty = DynamoDbLocal.client(fault);
+    private final DynamoDbClient healthy = TestDatabase.client();
+    private final String table = TestDatabase.newTable(healthy);
+    private final DynamoDbClient faulty = TestDatabase.client(fault);
     private final ArticleStore store = new ArticleStore(faulty, table, Backoff.standard());
     private final ArticleStore truth = new ArticleStore(healthy, table, Backoff.standard());
     private final List<com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =

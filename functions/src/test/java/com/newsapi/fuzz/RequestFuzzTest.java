@@ -45,7 +45,7 @@ class RequestFuzzTest {
 
         APIGatewayV2HTTPEvent event = Handlers.event(id, query, headers, body, base64, editor);
         APIGatewayV2HTTPResponse response;
-        // The handlers talk to DynamoDB Local on loopback (list pages open a connection per shard at
+        // The handlers talk to the local engine on loopback (list pages open a connection per shard at
         // once); a connection anywhere else would still be a finding.
         try (SilentCloseable loopbackOnly = BugDetectors.allowNetworkConnections(
                 (host, port) -> host.equals("localhost") || host.equals("127.0.0.1"))) {

@@ -10,7 +10,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The editor routes through their handlers, against DynamoDB Local. */
+/** The editor routes through their handlers, against the local engine. */
 class EditorHandlersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
@@ -44,8 +44,8 @@ class EditorHandlersTest {
 
     private static final String PUBLISHED_STORY = STORY.replace("\"tags\"", "\"status\": \"published\", \"tags\"");
 
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final EditorService editor = new EditorService(store, clock);
     private final ArticleService reader = new ArticleService(store, clock);

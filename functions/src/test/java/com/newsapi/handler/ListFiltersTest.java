@@ -15,7 +15,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,13 +31,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** GET /articles filters, search, fields and the /tags and /authors counts, against DynamoDB Local. */
+/** GET /articles filters, search, fields and the /tags and /authors counts, against the local engine. */
 class ListFiltersTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ListArticlesHandler list = new ListArticlesHandler(service);
     private final ListTagsHandler tags = new ListTagsHandler(service);

@@ -13,7 +13,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.Articles;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class ReadHandlersTest {
 
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
     private final GetArticleHandler get = new GetArticleHandler(service);
     private final ListArticlesHandler list = new ListArticlesHandler(service);

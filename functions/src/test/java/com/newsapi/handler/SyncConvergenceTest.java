@@ -18,7 +18,7 @@ import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.FeedKey;
 import com.newsapi.store.Page;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import com.newsapi.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,8 @@ class SyncConvergenceTest {
     private static final List<String> AUTHORS = List.of("Ada Reporter", "Bo Writer");
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final EditorService editor = new EditorService(store, clock);
     private final ArticleService reader = new ArticleService(store, clock);
     private final SyncHandler sync = new SyncHandler(new SyncService(store, clock), new SyncTokens(HandlerFactory.SYNC_KEY));

@@ -17,7 +17,7 @@ import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.Tombstone;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import com.newsapi.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SyncHandlerTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T08:00:00Z"));
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final EditorService editor = new EditorService(store, clock);
     private final SyncHandler sync = new SyncHandler(new SyncService(store, clock), new SyncTokens(HandlerFactory.SYNC_KEY));
 

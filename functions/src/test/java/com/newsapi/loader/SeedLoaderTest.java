@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.newsapi.model.Article;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +31,8 @@ class SeedLoaderTest {
     private static final Clock FIRST_RUN = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
     private static final Clock SECOND_RUN = Clock.fixed(Instant.parse("2026-11-02T08:00:00Z"), ZoneOffset.UTC);
 
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final String table = DynamoDbLocal.newTable(dynamo);
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
 
     @Test
@@ -84,10 +84,10 @@ class SeedLoaderTest {
 
     @Test
     void load_afterACrashHalfWay_endsWithTheSameItemsAsOneCleanRun() {
-        DynamoDbClient clean = DynamoDbLocal.client();
-        String cleanTable = DynamoDbLocal.newTable(clean);
+        DynamoDbClient clean = TestDatabase.client();
+        String cleanTable = TestDatabase.newTable(clean);
         new SeedLoader(new ArticleStore(clean, cleanTable, NO_WAIT), FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
-        ArticleStore crashing = new ArticleStore(DynamoDbLocal.client(new FailAfterBatches(1)), table, NO_WAIT);
+        ArticleStore crashing = new ArticleStore(TestDatabase.client(new FailAfterBatches(1)), table, NO_WAIT);
 
         assertThatThrownBy(() -> new SeedLoader(crashing, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS)))
                 .isInstanceOf(RuntimeException.class);

@@ -8,7 +8,7 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.testing.Articles;
-import com.newsapi.testing.DynamoDbLocal;
+import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ class ArticleStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
-    private final DynamoDbClient dynamo = DynamoDbLocal.client();
-    private final String table = DynamoDbLocal.newTable(dynamo);
+    private final DynamoDbClient dynamo = TestDatabase.client();
+    private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
 
     @Test
@@ -117,7 +117,7 @@ class ArticleStoreTest {
     @Test
     void putAll_retriesUnprocessedItems_untilEveryItemIsWritten() {
         DropHalfOfEachBatch dropping = new DropHalfOfEachBatch(3);
-        ArticleStore flaky = new ArticleStore(DynamoDbLocal.client(dropping), table, NO_WAIT);
+        ArticleStore flaky = new ArticleStore(TestDatabase.client(dropping), table, NO_WAIT);
         List<Article> articles = IntStream.range(0, 30)
                 .mapToObj(i -> Articles.published("Batch " + i, Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)))
                 .toList();
@@ -131,7 +131,7 @@ class ArticleStoreTest {
 
     @Test
     void putAll_givesUp_whenItemsStayUnprocessed() {
-        ArticleStore hopeless = new ArticleStore(DynamoDbLocal.client(new DropHalfOfEachBatch(Integer.MAX_VALUE)), table,
+        ArticleStore hopeless = new ArticleStore(TestDatabase.client(new DropHalfOfEachBatch(Integer.MAX_VALUE)), table,
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 3, duration -> { }));
         Article article = Articles.published("Never written", Instant.parse("2025-01-01T00:00:00Z"));
 
@@ -152,8 +152,9 @@ class ArticleStoreTest {
     }
 
     /**
-     * Makes DynamoDB Local behave like a throttled table: the first {@code times} batches only get
-     * their first half written, and the rest comes back as UnprocessedItems, as DynamoDB does.
+     * Makes the local engine behave like a throttled table: the first {@code times} batches only get
+     * their first half written, and the rest comes back as UnprocessedItems, as DynamoDB does (the
+     * engine itself never returns UnprocessedItems, so the retry path is only reached this way).
      */
     static final class DropHalfOfEachBatch implements ExecutionInterceptor {
         private final int times;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Every route's handler wired to one fresh DynamoDB Local table, and a way to make any request. */
+/** Every route's handler wired to one fresh table in the local engine, and a way to make any request. */
 public final class Handlers {
 
     private final List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all;
@@ -25,8 +25,8 @@ public final class Handlers {
     }
 
     public static Handlers againstFreshTable() {
-        DynamoDbClient dynamo = DynamoDbLocal.client();
-        ArticleStore store = new ArticleStore(dynamo, DynamoDbLocal.newTable(dynamo), Backoff.standard());
+        DynamoDbClient dynamo = TestDatabase.client();
+        ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
         ArticleService reader = new ArticleService(store, Clock.systemUTC());
         EditorService editor = new EditorService(store, Clock.systemUTC());
         return new Handlers(HandlerFactory.every(reader, editor, new SyncService(store, Clock.systemUTC())));

@@ -10,28 +10,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
- * The Docker-free local API: DynamoDB Local, the table from template.yaml, the seeds loaded by the
+ * The Docker-free local API: the local DynamoDB engine, the table from template.yaml, the seeds loaded by the
  * real loader handler, every HttpApi route served through its real handler class, and the table's
  * stream fed to the real change publisher, which prints one line per change event.
  *
  * <p>Run with {@code make local}. Settings: {@code PORT} (default 3000), {@code DYNAMODB_PORT}
- * (default 8000; 0 picks a free one), {@code TEMPLATE} (default template.yaml), {@code SEED}
+ * (default 8000; 0 picks a free one), {@code DYNAMODB_HOST} (default 127.0.0.1; the sam local suite
+ * gives the Docker bridge's address), {@code DYNAMODB_ENDPOINT} (an engine you run yourself instead), {@code TEMPLATE} (default template.yaml), {@code SEED}
  * (default true; false leaves the table empty), {@code EVENTS} (off: no change events),
  * {@code RATE_LIMITS} (off: the template's throttling is not applied, for load tools).
  */
 public final class LocalApi implements AutoCloseable {
 
     public static final String TABLE_NAME = "news-local";
+    static final String LOOPBACK = "127.0.0.1";
 
-    private final LocalDynamoDb dynamo;
+    private final LocalDatabase dynamo;
     private final LocalApiServer server;
     private final Routes routes;
     private final Map<String, Object> seeded;
     private final StreamPump pump;
 
-    private LocalApi(LocalDynamoDb dynamo, LocalApiServer server, Routes routes, Map<String, Object> seeded, StreamPump pump) {
+    private LocalApi(LocalDatabase dynamo, LocalApiServer server, Routes routes, Map<String, Object> seeded, StreamPump pump) {
         this.dynamo = dynamo;
         this.server = server;
         this.routes = routes;
@@ -39,7 +42,7 @@ public final class LocalApi implements AutoCloseable {
         this.pump = pump;
     }
 
-    /** Starts everything; ports may be 0. Handlers of this JVM then point at this DynamoDB Local. */
+    /** Starts everything; ports may be 0. Handlers of this JVM then point at this database. */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder) {
         return start(template, port, dynamoPort, keyFolder, true);
     }
@@ -51,11 +54,19 @@ public final class LocalApi implements AutoCloseable {
 
     /** As {@link #start(Path, int, int, Path, boolean)}, with change events going to {@code events}; null: none. */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder, boolean seed, EventSink events) {
+        return start(template, port, LOOPBACK, dynamoPort, keyFolder, seed, events);
+    }
+
+    /** As above, with the engine listening on {@code dynamoHost} (an address of this machine, never 0.0.0.0). */
+    public static LocalApi start(Path template, int port, String dynamoHost, int dynamoPort, Path keyFolder, boolean seed,
+            EventSink events) {
         SamTemplate sam = SamTemplate.read(template);
-        LocalDynamoDb dynamo = LocalDynamoDb.start(dynamoPort);
+        LocalDatabase dynamo = LocalDatabase.start(dynamoHost, dynamoPort);
         try {
             try (var client = dynamo.client()) {
                 client.createTable(sam.table(TABLE_NAME));
+            } catch (ResourceInUseException alreadyThere) {
+                // an engine of your own (DYNAMODB_ENDPOINT) that has the table from an earlier run: use it
             }
             // Set before any handler exists: their no-arg constructors read these, as on Lambda.
             System.setProperty(Config.TABLE_NAME, TABLE_NAME);
@@ -104,7 +115,7 @@ public final class LocalApi implements AutoCloseable {
         return routes.handlerOf(method, pathTemplate);
     }
 
-    public LocalDynamoDb dynamo() {
+    public LocalDatabase dynamo() {
         return dynamo;
     }
 
@@ -124,12 +135,13 @@ public final class LocalApi implements AutoCloseable {
     public static void main(String[] args) {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         int dynamoPort = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_PORT", "8000"));
+        String dynamoHost = System.getenv().getOrDefault("DYNAMODB_HOST", LOOPBACK);
         Path template = Path.of(System.getenv().getOrDefault("TEMPLATE", "template.yaml"));
         boolean seed = !"false".equals(System.getenv("SEED"));
         EventSink events = "off".equals(System.getenv("EVENTS")) ? null : new PrintingSink(System.out);
-        LocalApi api = start(template, port, dynamoPort, Path.of(".local"), seed, events);
+        LocalApi api = start(template, port, dynamoHost, dynamoPort, Path.of(".local"), seed, events);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
-        System.out.printf("DynamoDB Local: %s (table %s)%n", api.dynamo().endpoint(), TABLE_NAME);
+        System.out.printf("DynamoDB engine: %s (table %s)%n", api.dynamo().endpoint(), TABLE_NAME);
         System.out.printf("Local API: http://localhost:%d (%s articles seeded, %s excerpts)%n",
                 api.port(), api.seeded().get("articles"), api.seeded().get("excerpts"));
     }

@@ -3,9 +3,13 @@ package com.newsapi.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -59,9 +63,9 @@ public final class StreamPump implements AutoCloseable {
     /**
      * Starts reading {@code table}'s stream. Shards open now are read from LATEST, with positions
      * taken before this returns: every later write is seen, nothing earlier (the seed load) is
-     * replayed. Shards that open later (DynamoDB Local rolls them every 4 hours) are read from the start.
+     * replayed. Shards that open later (DynamoDB rolls them every few hours) are read from the start.
      */
-    public static StreamPump start(LocalDynamoDb dynamo, String table, RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+    public static StreamPump start(LocalDatabase dynamo, String table, RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
         String arn;
         try (var client = dynamo.client()) {
             arn = client.describeTable(request -> request.tableName(table)).table().latestStreamArn();
@@ -109,21 +113,29 @@ public final class StreamPump implements AutoCloseable {
         return !shard.done && (parent == null || parent.done);
     }
 
+    /**
+     * Adds the shards not seen before. A shard counts as closed only when another shard names it as
+     * its parent (AWS's rule): an EndingSequenceNumber alone does not close it, since some engines
+     * (Dynoxide) report one on the open shard too.
+     */
     private void discover(ShardIteratorType startAt) {
+        List<Shard> found = new ArrayList<>();
         String after = null;
         do {
             String exclusiveStart = after;
             StreamDescription stream = streams.describeStream(request -> request.streamArn(streamArn)
                     .exclusiveStartShardId(exclusiveStart)).streamDescription();
-            for (Shard shard : stream.shards()) {
-                shards.computeIfAbsent(shard.shardId(), id -> {
-                    ShardReader reader = new ShardReader(shard.parentShardId(), startAt);
-                    reader.done = startAt == ShardIteratorType.LATEST && shard.sequenceNumberRange().endingSequenceNumber() != null;
-                    return reader;
-                });
-            }
+            found.addAll(stream.shards());
             after = stream.lastEvaluatedShardId();
         } while (after != null);
+        Set<String> parents = found.stream().map(Shard::parentShardId).filter(Objects::nonNull).collect(Collectors.toSet());
+        for (Shard shard : found) {
+            shards.computeIfAbsent(shard.shardId(), id -> {
+                ShardReader reader = new ShardReader(shard.parentShardId(), startAt);
+                reader.done = startAt == ShardIteratorType.LATEST && parents.contains(id);
+                return reader;
+            });
+        }
     }
 
     /** Reads and delivers one batch of a shard; true when it had records. */
@@ -226,7 +238,7 @@ public final class StreamPump implements AutoCloseable {
         }
     }
 
-    /** Logs once per distinct message in a row, so a DynamoDB Local that went away is one line, not five a second. */
+    /** Logs once per distinct message in a row, so an engine that went away is one line, not five a second. */
     private void log(String message) {
         if (running && !message.equals(lastError)) {
             System.err.println(message);

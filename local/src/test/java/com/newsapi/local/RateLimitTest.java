@@ -26,7 +26,7 @@ class RateLimitTest {
 
     @Test
     void aBurstPasses_thenA429WithRetryAfter_untilTheBucketRefills() throws Exception {
-        TestApi.API.port(); // the shared handlers point at the seeded DynamoDB Local
+        TestApi.API.port(); // the shared handlers point at the seeded local engine
         SamTemplate template = SamTemplate.read(Path.of("../template.yaml"));
         List<SamTemplate.Route> throttled = template.routes().stream()
                 .map(route -> route.withThrottle(Optional.of(SMALL)))

@@ -1,11 +1,7 @@
 package com.newsapi.testing;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.newsapi.config.DynamoClients;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import com.newsapi.engine.DynamoEngine;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -26,20 +22,25 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * A real DynamoDB Local server on loopback, one per test JVM, started on first use. Each test
- * gets a fresh table with the same keys and indexes as template.yaml's ArticlesTable (the local
- * module's tests check the template itself).
+ * The database tests run against: one real engine server on loopback per test JVM, started on first
+ * use (Dynoxide, or the endpoint {@code DYNAMODB_ENDPOINT} names). Each test gets a fresh table with
+ * the same keys and indexes as template.yaml's ArticlesTable (the local module's tests check the
+ * template itself).
  */
-public final class DynamoDbLocal {
+public final class TestDatabase {
 
-    private static final URI ENDPOINT = start();
+    private static final DynamoEngine ENGINE = DynamoEngine.start("127.0.0.1", 0);
 
-    private DynamoDbLocal() {
+    private TestDatabase() {
+    }
+
+    public static URI endpoint() {
+        return ENGINE.endpoint();
     }
 
     public static DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
-                .endpointOverride(ENDPOINT)
+                .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -54,7 +55,7 @@ public final class DynamoDbLocal {
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Stream.of("pk", "sk", "feedShard", "feedKey", "authorKey",
-                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey").map(DynamoDbLocal::attribute).toList())
+                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey").map(TestDatabase::attribute).toList())
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(index("feed", "feedShard"), index("byAuthor", "authorKey"),
                         index("byTag1", "tagKey1"), index("byTag2", "tagKey2"), index("byTag3", "tagKey3"),
@@ -79,27 +80,5 @@ public final class DynamoDbLocal {
 
     private static KeySchemaElement key(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-    }
-
-    private static URI start() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            int port = probe.getLocalPort();
-            probe.close();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.stop();
-                } catch (Exception ignored) {
-                    // the JVM is exiting
-                }
-            }));
-            return URI.create("http://127.0.0.1:" + port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
-        }
     }
 }
