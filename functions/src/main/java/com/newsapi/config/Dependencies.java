@@ -6,6 +6,8 @@ import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import java.time.Clock;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The object graph the handlers' no-arg constructors use: built once per JVM (a Lambda container
@@ -18,9 +20,17 @@ public final class Dependencies {
     private final EditorService editor;
     private final SyncService sync;
     private final Clock clock;
+    private final Optional<Config> config;
+    private final Optional<AwsCredentialsProvider> credentials;
     private Priming priming;
 
     public Dependencies(ArticleStore store, Clock clock) {
+        this(store, clock, Optional.empty(), Optional.empty());
+    }
+
+    private Dependencies(ArticleStore store, Clock clock, Optional<Config> config, Optional<AwsCredentialsProvider> credentials) {
+        this.config = config;
+        this.credentials = credentials;
         this.store = store;
         this.clock = clock;
         this.articles = new ArticleService(store, clock);
@@ -57,14 +67,25 @@ public final class Dependencies {
         return clock;
     }
 
+    /** The settings the shared graph was built from (empty for graphs built by tests). */
+    public Optional<Config> config() {
+        return config;
+    }
+
+    /** The credentials every client of this container signs with (empty for graphs built by tests). */
+    public Optional<AwsCredentialsProvider> credentials() {
+        return credentials;
+    }
+
     /** Initialised by the JVM on first access only, and exactly once, without locking. */
     private static final class Holder {
         private static final Dependencies INSTANCE = create(Config.load());
 
         private static Dependencies create(Config config) {
+            AwsCredentialsProvider credentials = CredentialsProviders.create(config);
             Dependencies dependencies = new Dependencies(
-                    new ArticleStore(DynamoClients.create(config), config.tableName(), Backoff.standard()),
-                    Clock.systemUTC());
+                    new ArticleStore(DynamoClients.create(config, credentials), config.tableName(), Backoff.standard()),
+                    Clock.systemUTC(), Optional.of(config), Optional.of(credentials));
             // Runs only where a checkpoint is taken (SnapStart); elsewhere registering costs nothing.
             // Held by the instance: the CRaC context keeps its resources only weakly.
             dependencies.priming = new Priming(dependencies.articles());

@@ -1,12 +1,10 @@
 package com.newsapi.config;
 
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,18 +15,27 @@ public final class DynamoClients {
     private DynamoClients() {
     }
 
+    /** A client with its own credentials provider (tools and tests; functions share one, see {@link Dependencies}). */
     public static DynamoDbClient create(Config config) {
+        return create(config, CredentialsProviders.create(config));
+    }
+
+    public static DynamoDbClient create(Config config, AwsCredentialsProvider credentials) {
         var builder = DynamoDbClient.builder()
-                // url-connection: no extra threads or native code, the quickest client to start (bench/).
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
+                .httpClient(httpClient())
                 .region(Region.of(config.region()))
-                .credentialsProvider(credentials(config))
+                .credentialsProvider(credentials)
                 .overrideConfiguration(overrides().build());
         config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** url-connection: no extra threads or native code, the quickest client to start (bench/). */
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /**
@@ -44,17 +51,4 @@ public final class DynamoClients {
     }
 
     static final int MAX_ATTEMPTS = 3;
-
-    /**
-     * Lambda puts the function's credentials in the environment; reading only that skips the
-     * default chain's profile-file and metadata look-ups. DynamoDB Local accepts any key, so a local
-     * endpoint without credentials in the environment gets a fixed dummy pair.
-     */
-    private static AwsCredentialsProvider credentials(Config config) {
-        boolean inEnvironment = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
-        if (config.dynamoDbEndpoint().isPresent() && !inEnvironment) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        }
-        return EnvironmentVariableCredentialsProvider.create();
-    }
 }

@@ -12,18 +12,22 @@ import com.newsapi.model.Author;
 import com.newsapi.model.Block;
 import com.newsapi.model.Source;
 import com.newsapi.service.ArticleService;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * SnapStart's runtime hook: before Lambda snapshots an initialised function, run the paths every
  * request takes, so the snapshot holds their loaded classes, JIT-compiled code and SDK state
  * (signer, marshallers, HTTP client) instead of each restored container paying for them on its
  * first request. Nothing here writes: a read of an id no article has, one feed query, and JSON both
- * ways. A failure only costs the warm-up, never the snapshot.
+ * ways. A failure only costs the warm-up, never the snapshot, except one that says the function
+ * cannot sign its calls: that is logged as an error, because every request would fail the same way.
  */
 public final class Priming implements Resource {
 
@@ -31,9 +35,15 @@ public final class Priming implements Resource {
     static final String ABSENT_ID = "0000000000000000";
 
     private final ArticleService articles;
+    private final PrintStream log;
 
     public Priming(ArticleService articles) {
+        this(articles, System.err);
+    }
+
+    Priming(ArticleService articles, PrintStream log) {
         this.articles = articles;
+        this.log = log;
     }
 
     @Override
@@ -64,8 +74,28 @@ public final class Priming implements Resource {
             }
             return true;
         } catch (Exception e) {
-            System.err.println("priming skipped a step: " + e);
+            credentialsFailure(e).ifPresentOrElse(cause -> {
+                log.println("ERROR priming: AWS credentials could not be loaded, so every AWS call of this function will fail: "
+                        + cause.getMessage().replace('\n', ' '));
+                e.printStackTrace(log);
+            }, () -> log.println("priming skipped a step: " + e));
             return false;
         }
+    }
+
+    /**
+     * The SDK has no exception type of its own for credentials it cannot load: it throws an
+     * {@link SdkClientException} whose message says so ("Unable to load credentials from any of the
+     * providers in the chain ...", "Failed to load credentials from metadata service."), which the
+     * store keeps as the cause of its own exception.
+     */
+    static Optional<Throwable> credentialsFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SdkClientException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(Locale.ROOT).contains("credentials")) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
     }
 }

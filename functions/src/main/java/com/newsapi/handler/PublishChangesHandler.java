@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.newsapi.config.Config;
+import com.newsapi.config.CredentialsProviders;
 import com.newsapi.events.ChangeClassifier;
 import com.newsapi.events.ChangeEvent;
 import com.newsapi.events.EventBridgeSink;
@@ -12,13 +13,12 @@ import com.newsapi.events.EventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * ChangePublisherFunction: reads the table's DynamoDB stream and puts one event per article change
  * on the event bus. A batch that cannot be delivered whole reports the first undelivered record,
- * so Lambda retries from there (in order) and, after its retries, sends it to the dead-letter queue.
+ * so Lambda retries from there (in order) and, after its retries, writes the batch to the failure bucket.
  */
 public final class PublishChangesHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -33,9 +33,10 @@ public final class PublishChangesHandler implements RequestHandler<DynamodbEvent
     }
 
     private static EventSink defaultSink() {
-        String region = Config.required(Config.AWS_REGION);
-        return new EventBridgeSink(UrlConnectionHttpClient.create(), EnvironmentVariableCredentialsProvider.create(),
-                EventBridgeSink.regionalEndpoint(region), region, Config.required(Config.EVENT_BUS_NAME));
+        Config config = Config.load();
+        return new EventBridgeSink(UrlConnectionHttpClient.create(), CredentialsProviders.create(config),
+                config.eventBridgeEndpoint().orElseGet(() -> EventBridgeSink.regionalEndpoint(config.region())),
+                config.region(), Config.required(Config.EVENT_BUS_NAME));
     }
 
     @Override

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.newsapi.config.Config;
 import com.newsapi.config.Dependencies;
+import com.newsapi.config.SyncKeys;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
@@ -32,14 +32,18 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
-    static final String SYNC_TOKEN_KEY = "SYNC_TOKEN_KEY";
     private static final Set<String> PARAMETERS = Set.of(SyncTokens.TOKEN, SyncTokens.CURSOR, "tag", "author", "fields", "limit");
 
     private final SyncService sync;
     private final SyncTokens tokens;
 
     public SyncHandler() {
-        this(Dependencies.shared().sync(), new SyncTokens(Config.required(SYNC_TOKEN_KEY)));
+        this(Dependencies.shared());
+    }
+
+    /** The keys are read here, at init: before a SnapStart snapshot, never on a request. */
+    private SyncHandler(Dependencies shared) {
+        this(shared.sync(), new SyncTokens(SyncKeys.load(shared.config().orElseThrow(), shared.credentials().orElseThrow())));
     }
 
     SyncHandler(SyncService sync, SyncTokens tokens) {

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,13 +32,24 @@ public final class SyncTokens {
     private static final int MAX_LENGTH = 600;
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    /** The first signs; all are accepted (key rotation). */
+    private final List<SecretKeySpec> keys;
 
     public SyncTokens(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalStateException("The sync token key must be at least 16 characters");
+        this(Arrays.asList(secret)); // asList: a null secret gets the message below, not a NullPointerException
+    }
+
+    /** Signs with the first key and accepts what any of them signed, so a key can be rotated without a resync. */
+    public SyncTokens(List<String> secrets) {
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException("At least one sync token key is needed");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        for (String secret : secrets) {
+            if (secret == null || secret.length() < 16) {
+                throw new IllegalStateException("The sync token key must be at least 16 characters");
+            }
+        }
+        this.keys = secrets.stream().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
     }
 
     /** A cursor within a pass, or (position empty) the token the next pass starts from. */
@@ -58,7 +70,7 @@ public final class SyncTokens {
         }
         byte[] payload = out.toString().getBytes(StandardCharsets.UTF_8);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(payload) + "." + base64.encodeToString(mac(payload));
+        return base64.encodeToString(payload) + "." + base64.encodeToString(mac(keys.getFirst(), payload));
     }
 
     /**
@@ -77,7 +89,7 @@ public final class SyncTokens {
             }
             byte[] payload = Base64.getUrlDecoder().decode(text.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(text.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(payload))) {
+            if (!signedByAnyKey(payload, signature)) {
                 throw invalid(parameter);
             }
             node = Json.mapper().readTree(payload);
@@ -97,7 +109,16 @@ public final class SyncTokens {
                 Instant.ofEpochMilli(node.path("h").asLong()), Instant.ofEpochMilli(node.path("u").asLong()), position);
     }
 
-    private byte[] mac(byte[] payload) {
+    private boolean signedByAnyKey(byte[] payload, byte[] signature) {
+        for (SecretKeySpec key : keys) {
+            if (MessageDigest.isEqual(signature, mac(key, payload))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
