@@ -180,7 +180,7 @@ public final class StreamPump implements AutoCloseable {
 
     /**
      * As Lambda with ReportBatchItemFailures: retries from the first failed record; after
-     * MAX_RETRIES gives the rest of the batch up (on AWS it goes to ChangePublisherDeadLetters).
+     * MAX_RETRIES gives the rest of the batch up (on AWS it goes to the ChangePublisherFailures bucket).
      */
     private void deliver(List<Record> batch) {
         List<Record> pending = batch;
@@ -193,7 +193,7 @@ public final class StreamPump implements AutoCloseable {
             if (retry == MAX_RETRIES) {
                 log("stream pump: gave up on " + pending.size() + " records, sequence numbers "
                         + pending.getFirst().dynamodb().sequenceNumber() + " to " + pending.getLast().dynamodb().sequenceNumber()
-                        + ", after " + MAX_RETRIES + " retries (on AWS: to ChangePublisherDeadLetters)");
+                        + ", after " + MAX_RETRIES + " retries (on AWS: to the ChangePublisherFailures bucket)");
                 return;
             }
             pause();
