@@ -23,6 +23,14 @@ import java.util.concurrent.TimeUnit;
 public final class EngineProcess implements DynamoEngine {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+    /**
+     * $0 is the engine's binary. The shell ends when the engine does; a reader of its input (kept
+     * as fd 3, since a background job's own input is /dev/null) stops the engine as the line it
+     * reads says, or gently at end of input.
+     */
+    private static final String WATCHDOG = "exec 3<&0; \"$0\" \"$@\" </dev/null 3<&- & engine=$!; "
+            + "( read how <&3; if [ \"$how\" = kill ]; then kill -KILL $engine; else kill $engine; fi ) </dev/null & "
+            + "wait $engine";
 
     private final Path binary;
     private final String host;
@@ -48,10 +56,20 @@ public final class EngineProcess implements DynamoEngine {
     public static EngineProcess start(String host, int port, Optional<Path> databaseFile) {
         try {
             Path log = Files.createTempFile("dynoxide-", ".log");
-            EngineProcess engine = new EngineProcess(Dynoxide.binary(), host, port == 0 ? freePort(host) : port, databaseFile, log);
-            engine.launch();
-            Runtime.getRuntime().addShutdownHook(engine.stopOnExit);
-            return engine;
+            Path binary = Dynoxide.binary();
+            // A free port can be taken between our probe and the engine's bind: try another.
+            for (int attempt = 1; ; attempt++) {
+                EngineProcess engine = new EngineProcess(binary, host, port == 0 ? freePort(host) : port, databaseFile, log);
+                try {
+                    engine.launch();
+                    Runtime.getRuntime().addShutdownHook(engine.stopOnExit);
+                    return engine;
+                } catch (IllegalStateException e) {
+                    if (port != 0 || attempt == 3) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,9 +97,7 @@ public final class EngineProcess implements DynamoEngine {
     /** Stops the process as a crash would (SIGKILL): nothing is flushed or closed cleanly. */
     public synchronized void kill() {
         if (process != null) {
-            process.destroyForcibly();
-            awaitExit(Duration.ofSeconds(10));
-            process = null;
+            halt("kill");
         }
     }
 
@@ -93,15 +109,10 @@ public final class EngineProcess implements DynamoEngine {
         launch();
     }
 
-    /** Stops the process (SIGTERM, then SIGKILL after five seconds); idempotent. */
+    /** Stops the process (SIGTERM; SIGKILL if it has not ended within ten seconds); idempotent. */
     public synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            if (!awaitExit(Duration.ofSeconds(5))) {
-                process.destroyForcibly();
-                awaitExit(Duration.ofSeconds(5));
-            }
-            process = null;
+            halt("stop");
         }
     }
 
@@ -115,8 +126,14 @@ public final class EngineProcess implements DynamoEngine {
         }
     }
 
+    /**
+     * Runs the engine under a small shell watching its standard input, which only this JVM holds:
+     * when the JVM ends in any way (even SIGKILL), the input closes and the engine is stopped, so no
+     * engine outlives its owner. A line "kill" stops it with SIGKILL instead.
+     */
     private synchronized void launch() {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--host", host, "--port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, binary.toString(),
+                "--host", host, "--port", Integer.toString(port)));
         databaseFile.ifPresent(file -> command.addAll(List.of("--db-path", file.toString())));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -127,13 +144,27 @@ public final class EngineProcess implements DynamoEngine {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (!accepts()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                process = null;
-                throw new IllegalStateException("Dynoxide did not start on " + endpoint() + ": " + String.join(" ", command)
+                halt("kill");
+                throw new IllegalStateException("Dynoxide did not start on " + endpoint() + ": " + String.join(" ", command.subList(3, command.size()))
                         + "\n--- " + log + " ---\n" + tail());
             }
             sleep(Duration.ofMillis(20));
         }
+    }
+
+    /** Tells the watchdog how to stop the engine, waits for both, and forces them if they hang. */
+    private void halt(String how) {
+        List<ProcessHandle> engine = process.descendants().toList();
+        try (var input = process.getOutputStream()) {
+            input.write((how + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException alreadyGone) {
+            // the watchdog has exited: the engine is stopped below if it is still there
+        }
+        if (!awaitExit(Duration.ofSeconds(10))) {
+            process.destroyForcibly();
+        }
+        engine.forEach(ProcessHandle::destroyForcibly);
+        process = null;
     }
 
     private boolean accepts() {
