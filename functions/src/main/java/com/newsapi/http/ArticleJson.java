@@ -55,10 +55,17 @@ public final class ArticleJson {
         });
     }
 
+    /** A sync item's {@code kind}: what it is, so that clients (and generated ones) can tell them apart. */
+    public static final String KIND = "kind";
+    public static final String KIND_ARTICLE = "article";
+    public static final String KIND_DELETED = "deleted";
+
     /**
      * A sync page: {@code {"items": [...], "nextCursor": ..., "nextSyncToken": ...}}, where an item is
-     * an article or a tombstone {@code {"id": ..., "deleted": true, "at": ...}}; exactly one of the
-     * two continuations is set.
+     * an article {@code {"kind": "article", "id": ..., ...}} or a tombstone
+     * {@code {"kind": "deleted", "id": ..., "deleted": true, "at": ...}} ({@code kind} first, so a
+     * streaming reader knows the item's type before its fields); exactly one of the two continuations
+     * is set.
      */
     public static String sync(List<SyncService.Entry> entries, Set<ArticleFields> fields,
                               Optional<String> nextCursor, Optional<String> nextSyncToken) {
@@ -67,9 +74,10 @@ public final class ArticleJson {
             json.writeArrayFieldStart("items");
             for (SyncService.Entry entry : entries) {
                 if (entry.article().isPresent()) {
-                    write(json, entry.article().get(), fields);
+                    write(json, entry.article().get(), fields, KIND_ARTICLE);
                 } else {
                     json.writeStartObject();
+                    json.writeStringField(KIND, KIND_DELETED);
                     json.writeStringField("id", entry.id());
                     json.writeBooleanField("deleted", true);
                     json.writeStringField("at", entry.deletedAt().toString());
@@ -101,7 +109,15 @@ public final class ArticleJson {
     }
 
     private static void write(JsonGenerator json, Article article, Set<ArticleFields> fields) throws IOException {
+        write(json, article, fields, null);
+    }
+
+    /** {@code kind}, when not null, is written first (sync items); lists and single articles have none. */
+    private static void write(JsonGenerator json, Article article, Set<ArticleFields> fields, String kind) throws IOException {
         json.writeStartObject();
+        if (kind != null) {
+            json.writeStringField(KIND, kind);
+        }
         if (fields.contains(ID)) {
             json.writeStringField("id", article.id());
         }

@@ -62,6 +62,8 @@ class SyncHandlerTest {
         assertThat(next.get("nextSyncToken").asText()).isNotBlank();
         assertThat(first.get("items").get(0).get("body")).isNotNull();
         assertThat(first.get("items").get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(first.get("items").get(0).get("kind").asText()).isEqualTo("article");
+        assertThat(first.get("items").get(0).fieldNames().next()).as("kind comes first").isEqualTo("kind");
     }
 
     @Test
@@ -84,8 +86,12 @@ class SyncHandlerTest {
         assertThat(byId).containsOnlyKeys(edited.id(), deleted.id(), unpublished.id(), created.id());
         assertThat(byId.get(edited.id()).get("version").asLong()).isEqualTo(2);
         assertThat(byId.get(edited.id()).get("title").asText()).isEqualTo("Edited again");
-        assertThat(byId.get(deleted.id()).get("deleted").asBoolean()).isTrue();
-        assertThat(byId.get(deleted.id()).get("at").asText()).isEqualTo(clock.instant().toString());
+        assertThat(byId.get(edited.id()).get("kind").asText()).isEqualTo("article");
+        assertThat(byId.get(created.id()).get("kind").asText()).isEqualTo("article");
+        // A tombstone is exactly {"kind": "deleted", "id", "deleted": true, "at"}, kind first.
+        assertThat(byId.get(deleted.id()).toString()).isEqualTo("{\"kind\":\"deleted\",\"id\":\"" + deleted.id()
+                + "\",\"deleted\":true,\"at\":\"" + clock.instant() + "\"}");
+        assertThat(byId.get(unpublished.id()).get("kind").asText()).isEqualTo("deleted");
         assertThat(byId.get(unpublished.id()).get("deleted").asBoolean()).isTrue();
         assertThat(byId).doesNotContainKey(kept.id());
         assertThat(delta.get("nextSyncToken").asText()).isNotBlank();
@@ -103,6 +109,7 @@ class SyncHandlerTest {
         Map<String, JsonNode> byId = byId(page(Map.of("tag", "world", "syncToken", token)));
 
         assertThat(byId).containsOnlyKeys(moved.id()); // the later story was never in this client's copy
+        assertThat(byId.get(moved.id()).get("kind").asText()).isEqualTo("deleted");
         assertThat(byId.get(moved.id()).get("deleted").asBoolean()).isTrue();
         assertThat(later.id()).isNotNull();
     }
