@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, measured side by side in one run (machines here are noisy: compare ratios, not runs).
 #   bash bench/run.sh            # COLD=9 samples per cold-start variant, WARM=2000 rounds
-#   ONLY=loader,clients bash bench/run.sh    # only these sections, of: cold warm priming compression packages wrk loader clients
+#   ONLY=loader,clients bash bench/run.sh    # only these sections, of: cold warm priming compression packages wrk publisher loader clients
 # cold, warm and wrk start their own seeded local API (the local engine, Dynoxide, on loopback :8500, API
 # on :3500); loader and clients start an engine of their own on a free port. All are stopped at the end.
 # DYNAMODB_ENDPOINT=<url> runs every section against an engine you started yourself instead.
@@ -26,6 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 want() { [ -z "$ONLY" ] || [[ ",$ONLY," == *",$1,"* ]]; }
+# The handlers print one JSON log line per request (and the loader one per page) on stdout: keep the tables only.
+tables() { grep -v '^{"' || true; }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 [ "${BUILD:-1}" = 0 ] || make -s build >/dev/null
@@ -92,7 +94,7 @@ if want warm; then
     echo
     echo "| request | ours median | ours p99 | raw SDK median | raw SDK p99 | overhead (median) |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    java "${chosen[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null
+    java "${chosen[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.WarmMain $ID "$WARM" 2>/dev/null | tables
   done
 fi
 
@@ -103,9 +105,9 @@ if want priming; then
   for variant in "${VARIANTS_FIRST[@]}"; do : > "$work/first-$variant.us"; done
   echo "priming: $COLD rounds, fresh JVM per sample..." >&2
   for round in $(seq "$COLD"); do
-    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID >> "$work/first-plain.us" 2>/dev/null
-    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed.us" 2>/dev/null
-    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime >> "$work/first-primed-C1.us" 2>/dev/null
+    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID 2>/dev/null | tables >> "$work/first-plain.us"
+    java "${DEPLOYED[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime 2>/dev/null | tables >> "$work/first-primed.us"
+    java "${FAST[@]}" "${PROPS[@]}" -cp "$CP" com.newsapi.bench.PrimingMain $ID prime 2>/dev/null | tables >> "$work/first-primed-C1.us"
   done
   plain=$(median "$work/first-plain.us"); primed=$(median "$work/first-primed.us"); fast=$(median "$work/first-primed-C1.us")
   echo
@@ -123,7 +125,7 @@ if want compression; then
   echo
   echo "### gzip: bytes and handler time per endpoint (one JVM, 1000 interleaved rounds after warm-up)"
   echo
-  java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.CompressionMain $ID 1000 2>/dev/null
+  java "${PROPS[@]}" -cp "$CP" com.newsapi.bench.CompressionMain $ID 1000 2>/dev/null | tables
 fi
 
 if want packages; then
@@ -160,6 +162,40 @@ if want wrk && command -v wrk >/dev/null; then
   echo '```'
 fi
 
+if want publisher; then
+  # The change publisher's cold start (PublisherColdMain): a fresh JVM with the deployed flags builds
+  # PublishChangesHandler (its EventBridge client) and publishes events/article-changes.json (four
+  # changes, one PutEvents call) to a stand-in EventBridge: a JVM of its own on a free loopback port,
+  # stopped at the end of this section (or when this script exits). No local engine needed.
+  java -cp "$CP" com.newsapi.bench.PublisherColdMain serve > "$work/eventbridge.log" 2>&1 &
+  eventbridge=$!
+  for _ in $(seq 30); do grep -q "^EventBridge stand-in: " "$work/eventbridge.log" && break; sleep 1; done
+  bus=$(sed -n 's/^EventBridge stand-in: //p' "$work/eventbridge.log")
+  [ -n "$bus" ] || { cat "$work/eventbridge.log"; exit 1; }
+  PUBLISHER_PROPS=(-DTABLE_NAME=news-local -DAWS_REGION=us-east-1 -DEVENT_BUS_NAME=news-events -DEVENTBRIDGE_ENDPOINT="$bus")
+  for m in answer init invoke exit; do : > "$work/publisher.$m"; done
+  echo "publisher: $COLD fresh JVMs..." >&2
+  for round in $(seq "$COLD"); do
+    start=$(date +%s%3N)
+    # Credentials as Lambda gives them without SnapStart: keys in the environment.
+    AWS_ACCESS_KEY_ID=AKIDBENCHPUBLISHER AWS_SECRET_ACCESS_KEY=bench \
+      java "${DEPLOYED[@]}" "${PUBLISHER_PROPS[@]}" -cp "$CP" com.newsapi.bench.PublisherColdMain events/article-changes.json \
+      > "$work/out" 2>&1 || { cat "$work/out"; kill "$eventbridge"; exit 1; }
+    end=$(date +%s%3N)
+    echo $(( $(sed -n 's/^answered-at-ms //p' "$work/out") - start )) >> "$work/publisher.answer"
+    echo $(( end - start )) >> "$work/publisher.exit"
+    sed -n 's/^init-ms //p' "$work/out" >> "$work/publisher.init"
+    sed -n 's/^invoke-ms //p' "$work/out" >> "$work/publisher.invoke"
+  done
+  kill "$eventbridge" 2>/dev/null || true
+  echo
+  echo "### Change publisher, cold: fresh JVM, one stream batch to a stand-in EventBridge (median of $COLD, ms)"
+  echo
+  echo "| JVM flags | start to answer | of which init (constructor) | of which first invoke | start to exit |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| ${DEPLOYED[*]} (deployed) | $(median "$work/publisher.answer") | $(median "$work/publisher.init") | $(median "$work/publisher.invoke") | $(median "$work/publisher.exit") |"
+fi
+
 # loader and clients: the engine owned by a JVM of its own (not the measured JVMs), free port.
 LOCAL_CP="$CP$(ls bench/target/lib-local/*.jar | tr '\n' ':')"
 if want loader || want clients; then
@@ -173,7 +209,7 @@ fi
 
 if want loader; then
   # Every run a fresh JVM with the flags LoaderFunction is deployed with (template.yaml's JAVA_TOOL_OPTIONS).
-  bench() { java "${DEPLOYED[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" >> "$work/loader.txt" 2> "$work/err" \
+  bench() { java "${DEPLOYED[@]}" -cp "$LOCAL_CP" com.newsapi.bench.LoaderBench "$@" 2> "$work/err" | tables >> "$work/loader.txt" \
     || { cat "$work/err"; exit 1; }; }
   echo "loader: $LOADER_ROUNDS rounds of $LOADER_ARTICLES articles against the local engine, loader and raw interleaved..." >&2
   for round in $(seq "$LOADER_ROUNDS"); do

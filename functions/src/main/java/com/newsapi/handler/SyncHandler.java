@@ -11,6 +11,7 @@ import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.Problems;
+import com.newsapi.observe.Telemetry;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
 import com.newsapi.http.SyncTokens;
@@ -69,6 +70,8 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                     .orElseGet(sync::start);
 
             SyncService.SyncPage page = sync.page(filter, at, limit);
+            Telemetry.count("SyncPages", 1);
+            Telemetry.count("SyncTombstones", page.entries().stream().filter(entry -> entry.article().isEmpty()).count());
 
             String encoded = tokens.encode(page.next(), filter);
             String body = ArticleJson.sync(page.entries(), fields,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.error.ApiException;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.error.StoreUnavailable;
+import com.newsapi.observe.RequestLog;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,21 +25,27 @@ public final class Problems {
     /**
      * Runs a handler's work; whatever it throws becomes a problem response, never an uncaught
      * exception. A successful answer is compressed when the client accepts it ({@link Compression}).
+     * Every request prints one structured line and, where metrics are on, one EMF line
+     * ({@link RequestLog}); a 5xx's line is an ERROR with the stack trace.
      */
     public static APIGatewayV2HTTPResponse guard(APIGatewayV2HTTPEvent event, Context context,
                                                  Supplier<APIGatewayV2HTTPResponse> work) {
+        RequestLog request = RequestLog.start(event, context);
+        APIGatewayV2HTTPResponse response;
         try {
-            return Compression.negotiate(event, work.get());
+            response = Compression.negotiate(event, work.get());
         } catch (ApiException e) {
-            if (e instanceof StoreUnavailable) {
-                log(context, "store unavailable", e);
+            if (e.status() >= 500) {
+                request.failed(e);
             }
-            return of(e, Requests.path(event));
+            response = of(e, Requests.path(event));
         } catch (RuntimeException e) {
-            log(context, "unhandled failure", e);
-            return Responses.problem(500, write("internal", "Internal error", 500,
+            request.failed(e);
+            response = Responses.problem(500, write("internal", "Internal error", 500,
                     "The request failed on the server; it has been logged.", Requests.path(event), json -> { }), Map.of());
         }
+        request.finish(response.getStatusCode());
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse of(ApiException e, String instance) {
@@ -85,16 +91,5 @@ public final class Problems {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static void log(Context context, String what, Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(trace));
-        String line = what + ": " + trace;
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line);
-        } else {
-            System.err.println(line);
-        }
     }
 }

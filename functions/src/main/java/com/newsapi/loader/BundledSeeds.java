@@ -56,7 +56,7 @@ public final class BundledSeeds {
     public static Iterable<SeedFile> fromFolder(Path folder) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(path -> path.getFileName().toString().endsWith(".txt")).sorted().toList();
+            files = listing.filter(path -> String.valueOf(path.getFileName()).endsWith(".txt")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +72,7 @@ public final class BundledSeeds {
             public SeedFile next() {
                 Path file = next.next();
                 try (InputStream in = Files.newInputStream(file)) {
-                    return new SeedFile(file.getFileName().toString(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return new SeedFile(String.valueOf(file.getFileName()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

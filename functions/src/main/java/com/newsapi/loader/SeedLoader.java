@@ -4,6 +4,7 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
 import com.newsapi.model.Source;
+import com.newsapi.observe.Telemetry;
 import com.newsapi.seed.ParsedArticle;
 import com.newsapi.seed.ParsedPage;
 import com.newsapi.seed.SeedPageParser;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Turns seed pages into stored articles, one page at a time (memory stays flat however many pages).
@@ -40,10 +42,20 @@ public final class SeedLoader {
 
     private final ArticleStore store;
     private final Clock clock;
+    private final LongSupplier retries;
 
     public SeedLoader(ArticleStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * @param retries how many batch retries the store has made so far (a counting {@link com.newsapi.store.Backoff}),
+     *                logged per page; null when not counted
+     */
+    public SeedLoader(ArticleStore store, Clock clock, LongSupplier retries) {
         this.store = store;
         this.clock = clock;
+        this.retries = retries;
     }
 
     /** What a run did: stories and excerpts found in the pages, and how many items it (re)wrote. */
@@ -64,9 +76,18 @@ public final class SeedLoader {
             List<ParsedArticle> stories = new ArrayList<>();
             stories.add(page.article());
             stories.addAll(page.excerpts());
+            long retriesBefore = retries == null ? 0 : retries.getAsLong();
             int changed = write(file.name(), stories);
             written += changed;
             unchanged += stories.size() - changed;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("page", file.name());
+            fields.put("pages", pages);
+            fields.put("stories", stories.size());
+            fields.put("written", changed);
+            fields.put("unchanged", stories.size() - changed);
+            fields.put("retries", retries == null ? null : retries.getAsLong() - retriesBefore);
+            Telemetry.current().info("seed page loaded", fields);
         }
         return new Result(pages, articles, excerpts, written, unchanged);
     }

@@ -9,6 +9,7 @@ import static com.newsapi.store.DynamoCalls.call;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.observe.Telemetry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,6 +84,9 @@ final class ArticleQueries {
                     }
                 }
             }
+        }
+        if (!query.terms().isEmpty()) {
+            Telemetry.count("SearchCandidates", examined); // the search's cost, on this request's log line and metrics
         }
         boolean more = leftOver || candidates.peek() != null;
         return new Page<>(matches, more && lastExamined != null ? Optional.of(lastExamined) : Optional.empty());

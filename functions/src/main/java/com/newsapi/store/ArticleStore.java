@@ -7,6 +7,7 @@ import static com.newsapi.store.ArticleItemMapper.VERSION;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
+import com.newsapi.error.ApiException;
 import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
@@ -244,7 +245,7 @@ public final class ArticleStore {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static RuntimeException conflictOrUnavailable(TransactionCanceledException e) {
+    private static ApiException conflictOrUnavailable(TransactionCanceledException e) {
         boolean conditionFailed = e.hasCancellationReasons()
                 && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
         if (conditionFailed) {

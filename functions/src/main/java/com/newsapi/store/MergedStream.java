@@ -38,7 +38,13 @@ final class MergedStream implements CandidateStream {
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (CandidateStream stream : streams) {
-                threads.submit(stream::peek);
+                threads.execute(() -> {
+                    try {
+                        stream.peek();
+                    } catch (RuntimeException leftForTheCaller) {
+                        // the caller's own peek of this stream reads again and raises it
+                    }
+                });
             }
         }
     }
