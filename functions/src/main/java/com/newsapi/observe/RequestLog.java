@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one structured line of an HTTP request, and its EMF metrics line. What it holds is chosen,
  * never copied wholesale from the event: the route template ({@code GET /articles/{id}}), the method,
  * the status, the latency, the article id or slug from the path, whether the sandbox was cold, the
- * Lambda and API Gateway request ids, and the User-Agent's family. Never the query string (cursors,
+ * Lambda and API Gateway request ids, the X-Ray trace id (when Lambda gave one), and the User-Agent's family. Never the query string (cursors,
  * sync tokens), headers (Authorization, Idempotency-Key), nor a request or response body.
  *
  * <p>Level: INFO up to 3xx, WARN for a 4xx (the client's mistake, not an error of ours), ERROR with
@@ -22,6 +23,17 @@ public final class RequestLog {
 
     /** Longest article id or slug kept; the path is the client's, and a log line should stay short. */
     static final int MAX_ARTICLE_LENGTH = 120;
+
+    /** Where the Java runtime puts each invocation's X-Ray header ({@code Root=...;Parent=...;Sampled=...}). */
+    static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+    /** The same header as Lambda's reserved environment variable (other runtimes, older clients). */
+    static final String TRACE_HEADER_ENV = "_X_AMZN_TRACE_ID";
+
+    /** Longest trace id kept: {@code 1-} + 8 hex + {@code -} + 24 hex is 35; anything much longer is not one. */
+    static final int MAX_TRACE_ID_LENGTH = 64;
+
+    /** The current invocation's trace header; a seam for tests, which must not touch the real environment. */
+    static Supplier<String> traceHeader = RequestLog::traceHeaderFromRuntime;
 
     private final APIGatewayV2HTTPEvent event;
     private final Context context;
@@ -59,6 +71,10 @@ public final class RequestLog {
             fields.put("cold", cold);
             fields.put("requestId", context == null ? null : context.getAwsRequestId());
             fields.put("apiRequestId", event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+            String traceId = traceId(traceHeader.get());
+            if (traceId != null) {
+                fields.put("traceId", traceId);
+            }
             fields.put("userAgent", UserAgents.family(Requests.header(event, "User-Agent").orElse(null)));
             counts.forEach(fields::put);
             Telemetry telemetry = Telemetry.current();
@@ -85,6 +101,31 @@ public final class RequestLog {
         } catch (RuntimeException e) {
             System.err.println("request log failed: " + e);
         }
+    }
+
+    /**
+     * The trace id alone ({@code 1-5759e988-bd862e3fe1be46a994272793}) from an X-Ray header
+     * ({@code Root=1-...;Parent=...;Sampled=0}), so a log line can be joined with a trace or with the
+     * lines of another service the same request went through; null when absent or without a Root.
+     */
+    static String traceId(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            String field = part.strip();
+            if (field.startsWith("Root=")) {
+                String root = field.substring("Root=".length()).strip();
+                return root.isEmpty() || root.length() > MAX_TRACE_ID_LENGTH ? null : root;
+            }
+        }
+        return null;
+    }
+
+    /** The Java runtime sets the property for every invocation (and clears it without one); else the variable. */
+    private static String traceHeaderFromRuntime() {
+        String header = System.getProperty(TRACE_HEADER_PROPERTY);
+        return header != null && !header.isBlank() ? header : System.getenv(TRACE_HEADER_ENV);
     }
 
     /** API Gateway's route key; without one (tests, direct invokes), the path with its parameters put back as names. */

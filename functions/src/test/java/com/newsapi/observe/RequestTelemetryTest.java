@@ -77,6 +77,35 @@ class RequestTelemetryTest {
     }
 
     @Test
+    void theTraceHeadersRoot_isLoggedAsTraceId_soALineJoinsItsTrace() {
+        String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0;Lineage=a87bd80c:0";
+
+        JsonNode line = withTraceHeader(header, () -> handlers.getFirst().handleRequest(get(story.id(), Map.of()), null));
+
+        assertThat(line.get("traceId").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(line.toString()).doesNotContain("Parent").doesNotContain("Sampled").doesNotContain("Lineage");
+    }
+
+    @Test
+    void withoutATraceHeader_orWithoutItsRoot_theLineHasNoTraceId() {
+        assertThat(withTraceHeader(null, () -> handlers.getFirst().handleRequest(get(story.id(), Map.of()), null))
+                .has("traceId")).isFalse();
+        assertThat(withTraceHeader("Parent=53995c3f42cd8ad8;Sampled=1", () -> handlers.getFirst().handleRequest(get(story.id(), Map.of()), null))
+                .has("traceId")).isFalse();
+    }
+
+    @Test
+    void traceId_takesOnlyTheRoot_whereverItStands() {
+        assertThat(RequestLog.traceId("Root=1-5759e988-bd862e3fe1be46a994272793")).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(RequestLog.traceId("Sampled=1; Root=1-67891233-abcdef012345678912345678 ;Parent=1"))
+                .isEqualTo("1-67891233-abcdef012345678912345678");
+        assertThat(RequestLog.traceId("Root=")).isNull();
+        assertThat(RequestLog.traceId("Root=" + "1".repeat(RequestLog.MAX_TRACE_ID_LENGTH + 1))).isNull();
+        assertThat(RequestLog.traceId("")).isNull();
+        assertThat(RequestLog.traceId(null)).isNull();
+    }
+
+    @Test
     void aMissingArticle_printsAWarnLine_notAnError_andCountsA4xx() {
         APIGatewayV2HTTPEvent request = get("no-such-article", Map.of());
 
@@ -183,9 +212,33 @@ class RequestTelemetryTest {
         assertThat(requestLine().get("SyncPages").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aSearch_countsTheCandidatesItExamined_andAPlainListCountsNone() {
+        capture(() -> handlers.get(1).handleRequest(event("GET", "/articles", "GET /articles", Map.of("q", "kim"), Map.of(), null, Map.of()), null));
+        JsonNode search = emfLine();
+        captured.reset();
+
+        capture(() -> handlers.get(1).handleRequest(event("GET", "/articles", "GET /articles", Map.of(), Map.of(), null, Map.of()), null));
+
+        assertThat(search.get("SearchCandidates").asLong()).isEqualTo(1);
+        assertThat(emfLine().has("SearchCandidates")).isFalse();
+    }
+
     private static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(ArticleStore store) {
         return HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()),
                 new SyncService(store, Clock.systemUTC()));
+    }
+
+    /** One request with the runtime's trace header replaced (never the real property or environment); its line. */
+    private JsonNode withTraceHeader(String header, Supplier<APIGatewayV2HTTPResponse> request) {
+        Supplier<String> runtime = RequestLog.traceHeader;
+        RequestLog.traceHeader = () -> header;
+        try {
+            capture(request);
+        } finally {
+            RequestLog.traceHeader = runtime;
+        }
+        return requestLine();
     }
 
     private APIGatewayV2HTTPResponse capture(Supplier<APIGatewayV2HTTPResponse> request) {
