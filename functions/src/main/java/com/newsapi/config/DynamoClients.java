@@ -6,7 +6,6 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the DynamoDB client, once per container, with every choice made explicitly. */
@@ -21,13 +20,7 @@ public final class DynamoClients {
     }
 
     public static DynamoDbClient create(Config config, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder()
-                .httpClient(httpClient())
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides().build());
-        config.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsClients.build(DynamoDbClient.builder(), config, credentials, config.dynamoDbEndpoint());
     }
 
     /** url-connection: no extra threads or native code, the quickest client to start (bench/). */

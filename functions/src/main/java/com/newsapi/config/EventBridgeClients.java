@@ -1,7 +1,6 @@
 package com.newsapi.config;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -16,12 +15,6 @@ public final class EventBridgeClients {
 
     /** The regional endpoint, unless {@link Config#eventBridgeEndpoint()} names another (a stand-in). */
     public static EventBridgeClient create(Config config, AwsCredentialsProvider credentials) {
-        var builder = EventBridgeClient.builder()
-                .httpClient(DynamoClients.httpClient())
-                .region(Region.of(config.region()))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(DynamoClients.overrides().build());
-        config.eventBridgeEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return AwsClients.build(EventBridgeClient.builder(), config, credentials, config.eventBridgeEndpoint());
     }
 }
