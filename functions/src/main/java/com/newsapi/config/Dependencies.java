@@ -7,6 +7,8 @@ import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -22,15 +24,18 @@ public final class Dependencies {
     private final Clock clock;
     private final Optional<Config> config;
     private final Optional<AwsCredentialsProvider> credentials;
+    private final LongAdder storeRetries;
     private Priming priming;
 
     public Dependencies(ArticleStore store, Clock clock) {
-        this(store, clock, Optional.empty(), Optional.empty());
+        this(store, clock, Optional.empty(), Optional.empty(), null);
     }
 
-    private Dependencies(ArticleStore store, Clock clock, Optional<Config> config, Optional<AwsCredentialsProvider> credentials) {
+    private Dependencies(ArticleStore store, Clock clock, Optional<Config> config, Optional<AwsCredentialsProvider> credentials,
+                         LongAdder storeRetries) {
         this.config = config;
         this.credentials = credentials;
+        this.storeRetries = storeRetries;
         this.store = store;
         this.clock = clock;
         this.articles = new ArticleService(store, clock);
@@ -72,6 +77,11 @@ public final class Dependencies {
         return config;
     }
 
+    /** How many batch retries the store has waited for so far; null for graphs built by tests (not counted). */
+    public LongSupplier storeRetries() {
+        return storeRetries == null ? null : storeRetries::sum;
+    }
+
     /** The credentials every client of this container signs with (empty for graphs built by tests). */
     public Optional<AwsCredentialsProvider> credentials() {
         return credentials;
@@ -83,9 +93,10 @@ public final class Dependencies {
 
         private static Dependencies create(Config config) {
             AwsCredentialsProvider credentials = CredentialsProviders.create(config);
+            LongAdder storeRetries = new LongAdder();
             Dependencies dependencies = new Dependencies(
-                    new ArticleStore(DynamoClients.create(config, credentials), config.tableName(), Backoff.standard()),
-                    Clock.systemUTC(), Optional.of(config), Optional.of(credentials));
+                    new ArticleStore(DynamoClients.create(config, credentials), config.tableName(), Backoff.counting(storeRetries)),
+                    Clock.systemUTC(), Optional.of(config), Optional.of(credentials), storeRetries);
             // Runs only where a checkpoint is taken (SnapStart); elsewhere registering costs nothing.
             // Held by the instance: the CRaC context keeps its resources only weakly.
             dependencies.priming = new Priming(dependencies.articles());

@@ -1,10 +1,12 @@
 package com.newsapi.events;
 
+import com.newsapi.observe.Telemetry;
 import com.newsapi.http.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -59,6 +61,8 @@ public final class EventBridgeSink implements EventSink {
         try {
             results = events.putEvents(put -> put.entries(batch.stream().map(this::entry).toList())).entries();
         } catch (SdkException failedAfterRetries) {
+            // The handler logs which record is retried; this line says why the call failed.
+            Telemetry.current().error("PutEvents failed after the client's retries", Map.of("entries", batch.size()), failedAfterRetries);
             return 0;
         }
         for (int i = 0; i < batch.size(); i++) {

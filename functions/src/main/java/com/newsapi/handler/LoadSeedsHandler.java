@@ -3,17 +3,14 @@ package com.newsapi.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.newsapi.config.Dependencies;
-import com.newsapi.config.DynamoClients;
 import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.observe.Emf;
 import com.newsapi.observe.Telemetry;
-import com.newsapi.store.ArticleStore;
-import com.newsapi.store.Backoff;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * LoaderFunction: parses the seed pages bundled with the function and writes their articles.
@@ -23,47 +20,31 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LoadSeedsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final SeedLoader loader;
-    private final LongAdder retries;
+    private final LongSupplier retries;
 
     public LoadSeedsHandler() {
-        this(new LongAdder());
+        this(Dependencies.shared());
     }
 
-    private LoadSeedsHandler(LongAdder retries) {
-        this(loader(retries), retries);
+    /** The shared store, whose backoff counts its retries (the loader's container runs nothing else). */
+    private LoadSeedsHandler(Dependencies shared) {
+        this(new SeedLoader(shared.store(), shared.clock(), shared.storeRetries()), shared.storeRetries());
     }
 
     LoadSeedsHandler(SeedLoader loader) {
         this(loader, null);
     }
 
-    private LoadSeedsHandler(SeedLoader loader, LongAdder retries) {
+    private LoadSeedsHandler(SeedLoader loader, LongSupplier retries) {
         this.loader = loader;
         this.retries = retries;
     }
 
-    /** The shared store's client and table, with a backoff that counts its retries (the loader's own store). */
-    private static SeedLoader loader(LongAdder retries) {
-        Dependencies shared = Dependencies.shared();
-        if (shared.config().isEmpty()) {
-            return new SeedLoader(shared.store(), shared.clock());
-        }
-        Backoff standard = Backoff.standard();
-        Backoff counting = new Backoff(standard.base(), standard.cap(), standard.maxAttempts(), duration -> {
-            retries.increment();
-            standard.sleeper().sleep(duration);
-        });
-        var config = shared.config().get();
-        ArticleStore store = new ArticleStore(DynamoClients.create(config, shared.credentials().orElseThrow()),
-                config.tableName(), counting);
-        return new SeedLoader(store, shared.clock(), retries::sum);
-    }
-
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        long retriesBefore = retries == null ? 0 : retries.sum();
+        long retriesBefore = retries == null ? 0 : retries.getAsLong();
         SeedLoader.Result result = loader.load(BundledSeeds.fromClassPath());
-        Long retried = retries == null ? null : retries.sum() - retriesBefore;
+        Long retried = retries == null ? null : retries.getAsLong() - retriesBefore;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("pages", result.pages());
         summary.put("articles", result.articles());

@@ -2,6 +2,7 @@ package com.newsapi.store;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Exponential backoff with full jitter for retrying a batch's unprocessed items.
@@ -18,6 +19,15 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper slee
 
     public static Backoff standard() {
         return new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2), 12, duration -> Thread.sleep(duration));
+    }
+
+    /** {@link #standard()}, adding one to {@code retries} for every retry it waits for (the loader logs them). */
+    public static Backoff counting(LongAdder retries) {
+        Backoff standard = standard();
+        return new Backoff(standard.base, standard.cap, standard.maxAttempts, duration -> {
+            retries.increment();
+            standard.sleeper.sleep(duration);
+        });
     }
 
     /** Waits before attempt {@code attempt} (1 = the first retry). */
