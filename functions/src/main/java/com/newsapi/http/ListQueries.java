@@ -16,7 +16,7 @@ import java.util.Set;
 /** Reads and validates the filters of {@code GET /articles}. */
 public final class ListQueries {
 
-    static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "tag", "author", "from", "to", "q", "fields");
+    static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "tag", "author", "from", "to", "q", "fields", "excerpt");
     static final int MAX_TAG_LENGTH = 50;
     static final int MAX_AUTHOR_LENGTH = 100;
     static final int MAX_QUERY_LENGTH = 200;
@@ -47,7 +47,16 @@ public final class ListQueries {
                 throw new InvalidParameter("q", "'q' may have at most " + MAX_TERMS + " words.");
             }
         }
-        return new ArticleQuery(tag, author, from, until, terms);
+        return new ArticleQuery(tag, author, from, until, terms).withExcerpt(excerpt(event));
+    }
+
+    /** {@code excerpt=true} keeps only teasers, {@code excerpt=false} only full stories; nothing else is a value. */
+    private static Optional<Boolean> excerpt(APIGatewayV2HTTPEvent event) {
+        return Requests.query(event, "excerpt").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameter("excerpt", "'excerpt' must be true (only teasers) or false (only full stories).");
+        });
     }
 
     /** Only the {@code tag} and {@code author} filters (what a sync may be narrowed by), checked as lists check them. */

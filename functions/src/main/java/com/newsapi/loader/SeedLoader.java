@@ -10,6 +10,7 @@ import com.newsapi.seed.ParsedPage;
 import com.newsapi.seed.SeedPageParser;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
+import com.newsapi.store.FeedKey;
 import com.newsapi.store.StoredVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +33,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Idempotent: ids are derived from the story's title, so a rerun, or a run after a crash half-way,
  * finds what is already there. An article whose stored content hash equals the new one is left as it
- * is; a changed seed is rewritten with its version raised and its createdAt kept. A teaser never
+ * is; a changed seed, or one whose feed position the rules now put elsewhere, is rewritten with its
+ * version raised and its createdAt kept. A teaser never
  * replaces the full story of the same title, and an article an editor has changed is never
  * overwritten (its hash no longer starts with {@link #SEED_HASH_PREFIX}).
  */
@@ -105,22 +107,41 @@ public final class SeedLoader {
         for (var entry : byId.entrySet()) {
             String id = entry.getKey();
             ParsedArticle story = entry.getValue();
-            String hash = contentHash(story);
             StoredVersion existing = stored.get(id);
-            if (existing != null && (existing.contentHash().equals(hash)
-                    || !existing.contentHash().startsWith(SEED_HASH_PREFIX)
+            if (existing != null && (!existing.contentHash().startsWith(SEED_HASH_PREFIX)
                     || (story.excerpt() && !isExcerptHash(existing.contentHash())))) {
+                continue; // an editor's article, or the full story a teaser of the same title stands for
+            }
+            ParsedArticle dated = existing == null || !story.excerpt() ? story : earliest(story, existing.publishedAt());
+            String hash = contentHash(dated);
+            Article article = toArticle(id, fileName, dated,
+                    existing == null ? 1 : existing.version() + 1,
+                    existing == null ? now : existing.createdAt(),
+                    now);
+            // Unchanged content in its right place is left alone; a rule that moves it (as the feed order
+            // once did for undated articles) makes the next run rewrite it there.
+            if (existing != null && existing.contentHash().equals(hash) && FeedKey.of(article).equals(existing.feedKey())) {
                 continue;
             }
             hashes.put(id, hash);
-            toWrite.add(toArticle(id, fileName, story,
-                    existing == null ? 1 : existing.version() + 1,
-                    existing == null ? now : existing.createdAt(),
-                    now));
+            toWrite.add(article);
         }
         List<Article> withSlugs = assignSlugs(toWrite);
         store.putAll(withSlugs, hashes);
         return withSlugs.size();
+    }
+
+    /**
+     * A teaser seen on several pages is dated by the earliest of them: each page shows it by its own
+     * date, so the earliest is the closest bound on when the story appeared. Keeps reruns stable
+     * whatever the order of the pages.
+     */
+    private static ParsedArticle earliest(ParsedArticle teaser, Instant storedDate) {
+        if (storedDate == null || teaser.publishedAt() != null && !storedDate.isBefore(teaser.publishedAt())) {
+            return teaser;
+        }
+        return new ParsedArticle(teaser.title(), teaser.summary(), teaser.body(), storedDate, teaser.author(),
+                teaser.siteName(), teaser.excerpt());
     }
 
     /** The same story on several pages (a teaser shown everywhere) is one article. */

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param slug        URL name, unique across articles
  * @param summary     a short standalone text for list views
  * @param author      null where unknown
- * @param publishedAt null where the source shows no date (never invented); for a scheduled article,
- *                    the instant it becomes visible
+ * @param publishedAt null where the source shows no date (never invented); for a seeded excerpt, the
+ *                    date of the earliest page that showed the teaser; for a scheduled article, the
+ *                    instant it becomes visible
  * @param excerpt     true for a teaser kept as its own short story (title and summary, no full body)
  * @param version     starts at 1, increases on every change; the basis of the ETag
  */
@@ -42,9 +43,18 @@ public record Article(
         tags = List.copyOf(tags);
     }
 
-    /** The instant the article sorts by in newest-first feeds: its publication date, else when it was created. */
+    /**
+     * Where undated articles sort: below every real date (and below the earliest {@code from} a list
+     * accepts), so in a newest-first feed they come after every dated article, in id order.
+     */
+    public static final Instant UNDATED = Instant.parse("0001-01-01T00:00:00Z");
+
+    /**
+     * The instant the article sorts by in newest-first feeds: its publication date, else
+     * {@link #UNDATED}. Never when it was created: for a seeded article that is when the loader ran.
+     */
     public Instant feedInstant() {
-        return publishedAt != null ? publishedAt : createdAt;
+        return publishedAt != null ? publishedAt : UNDATED;
     }
 
     /** Whether readers see this article at {@code now}: listed, and its feed instant reached. */

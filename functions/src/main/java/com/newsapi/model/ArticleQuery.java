@@ -14,16 +14,29 @@ import com.newsapi.search.Terms;
  * @param from   published at or after this instant
  * @param until  published before this instant (exclusive)
  * @param terms  normalised search terms, all of which must occur in the title or body
+ * @param excerpt only teasers ({@code true}) or only full stories ({@code false}); empty for both
  */
 public record ArticleQuery(
         Optional<String> tag,
         Optional<String> author,
         Optional<Instant> from,
         Optional<Instant> until,
-        Set<String> terms) {
+        Set<String> terms,
+        Optional<Boolean> excerpt) {
 
     public static final ArticleQuery ALL =
             new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+
+    /** A query that takes teasers and full stories alike. */
+    public ArticleQuery(Optional<String> tag, Optional<String> author, Optional<Instant> from, Optional<Instant> until,
+                        Set<String> terms) {
+        this(tag, author, from, until, terms, Optional.empty());
+    }
+
+    /** This query, narrowed to teasers or to full stories (or neither, when empty). */
+    public ArticleQuery withExcerpt(Optional<Boolean> onlyExcerpts) {
+        return new ArticleQuery(tag, author, from, until, terms, onlyExcerpts);
+    }
 
     public ArticleQuery {
         tag = tag.map(ArticleQuery::normaliseTag);
@@ -48,6 +61,9 @@ public record ArticleQuery(
      * the rule, so an index entry left behind by an interrupted write never yields a wrong result.
      */
     public boolean matches(Article article) {
+        if (excerpt.isPresent() && article.excerpt() != excerpt.get()) {
+            return false;
+        }
         if (tag.isPresent() && article.tags().stream().map(ArticleQuery::normaliseTag).noneMatch(tag.get()::equals)) {
             return false;
         }
@@ -70,6 +86,8 @@ public record ArticleQuery(
         return String.join("\u001f",
                 tag.orElse(""), author.orElse(""),
                 from.map(Instant::toString).orElse(""), until.map(Instant::toString).orElse(""),
-                String.join(" ", new java.util.TreeSet<>(terms)));
+                String.join(" ", new java.util.TreeSet<>(terms)))
+                // Only when set, so that cursors of queries without it keep their digest.
+                + excerpt.map(only -> "\u001fexcerpt=" + only).orElse("");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One story extracted from a raw page, before it gets an id or timestamps.
  *
- * @param publishedAt null where the page shows no date
+ * @param publishedAt null where the page shows no date; for a teaser, the page's date
  * @param author      null where the page shows no author
  * @param siteName    null where the page does not name its site
  * @param excerpt     true for a teaser of another story (title and summary only)

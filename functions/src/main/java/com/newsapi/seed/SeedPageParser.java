@@ -11,6 +11,8 @@ import java.util.Optional;
  * Turns one raw scraped news page (plain text, a line per block) into its story and the teasers of
  * other stories it shows. A pure function: no I/O, no clock, no AWS types.
  *
+ * <p>The page's date (a line of its own before the story) dates the story and every teaser.
+ *
  * <p>What is furniture: the "Related News/Posts" lists, "More News" (whose teasers become excerpts
  * of their own), the author box ("More from Author", the repeated "Name, Role" lines and the bio,
  * which becomes the author's), "Full News", "- Advertisement -" and "Trending on <site>" (which
@@ -77,7 +79,7 @@ public final class SeedPageParser {
         String firstParagraph = body.stream().filter(block -> block.type() == Block.Type.PARAGRAPH)
                 .findFirst().orElseThrow().text();
         ParsedArticle article = new ParsedArticle(title, summaryOf(firstParagraph), body, publishedAt, author, siteName, false);
-        return new ParsedPage(article, Teasers.read(teaserLines, siteName));
+        return new ParsedPage(article, Teasers.read(teaserLines, siteName, publishedAt));
     }
 
     /** The first paragraph, cut at a word boundary when long. */

@@ -1,19 +1,21 @@
 package com.newsapi.seed;
 
 import com.newsapi.model.Block;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The "More News" teasers: a headline line, then its text ending in "[…]". Each becomes an excerpt
- * of its own (title and summary); a headline without text is dropped.
+ * of its own (title and summary); a headline without text is dropped. A teaser is dated by its page:
+ * the page shows it on that date, so the story it stands for appeared no later (the best date known).
  */
 final class Teasers {
 
     private Teasers() {
     }
 
-    static List<ParsedArticle> read(List<String> lines, String siteName) {
+    static List<ParsedArticle> read(List<String> lines, String siteName, Instant pageDate) {
         List<ParsedArticle> teasers = new ArrayList<>();
         String title = null;
         for (String line : lines) {
@@ -25,7 +27,7 @@ final class Teasers {
                 continue;
             }
             String summary = clean(line);
-            teasers.add(new ParsedArticle(title, summary, List.of(Block.paragraph(summary)), null, null, siteName, true));
+            teasers.add(new ParsedArticle(title, summary, List.of(Block.paragraph(summary)), pageDate, null, siteName, true));
             title = null;
         }
         return teasers;

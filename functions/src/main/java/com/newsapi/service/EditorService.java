@@ -114,7 +114,8 @@ public final class EditorService {
 
     /**
      * Replaces the editable fields of the article at {@code expectedVersion}. Publishing sets
-     * publishedAt the first time (scheduling sets it to publishAt); the slug and createdAt never change.
+     * publishedAt the first time (scheduling sets it to publishAt); the slug and createdAt never change,
+     * nor does the date of an article already published.
      */
     public Article replace(String id, long expectedVersion, ArticleDraft draft) {
         Article previous = current(id, expectedVersion);
@@ -124,7 +125,9 @@ public final class EditorService {
         Instant everPublished = previous.status() == ArticleStatus.SCHEDULED ? null : previous.publishedAt();
         Instant publishedAt = switch (status) {
             case DRAFT -> everPublished;
-            case PUBLISHED -> everPublished != null ? everPublished : now;
+            // An edit never dates an article: a published one keeps its date, or its lack of one (a
+            // seeded story whose page shows none stays undated, after the dated news).
+            case PUBLISHED -> everPublished != null || previous.status() == ArticleStatus.PUBLISHED ? everPublished : now;
             case SCHEDULED -> {
                 if (previous.isVisibleAt(now)) {
                     throw new InvalidField("status", "the article is already published; set it to draft before scheduling it");

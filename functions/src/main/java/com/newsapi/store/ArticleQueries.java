@@ -93,7 +93,8 @@ final class ArticleQueries {
     }
 
     private CandidateStream candidates(ArticleQuery query, Optional<FeedKey> after, Instant now, int pageSize) {
-        String lower = query.from().map(FeedKey::lowerBound).orElse(FeedKey.MIN);
+        // A date window asks about dates: undated articles (sorted below every date) are never in one.
+        String lower = query.from().map(FeedKey::lowerBound).orElse(query.hasDateRange() ? FeedKey.DATED : FeedKey.MIN);
         String upper = FeedKey.upperBound(now);
         if (query.until().isPresent() && FeedKey.lowerBound(query.until().get()).compareTo(upper) < 0) {
             upper = FeedKey.lowerBound(query.until().get());

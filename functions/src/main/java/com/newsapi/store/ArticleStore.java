@@ -259,11 +259,15 @@ public final class ArticleStore {
     public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
         Map<String, StoredVersion> found = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
-                "id, #version, createdAt, contentHash")) {
+                "id, #version, createdAt, contentHash, publishedAt, feedKey")) {
+            String publishedAt = ArticleItemMapper.string(item, "publishedAt");
+            String feedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
             found.put(item.get("id").s(), new StoredVersion(
                     Long.parseLong(item.get(VERSION).n()),
                     Instant.parse(item.get(CREATED_AT).s()),
-                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : ""));
+                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
+                    publishedAt == null ? null : Instant.parse(publishedAt),
+                    feedKey == null ? null : FeedKey.parse(feedKey)));
         }
         return found;
     }

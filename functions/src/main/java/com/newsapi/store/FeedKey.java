@@ -31,6 +31,9 @@ public record FeedKey(Instant at, String id) implements Comparable<FeedKey> {
     /** Sorts before every key. */
     static final String MIN = "0000";
 
+    /** Sorts after every undated article's key ({@link Article#UNDATED}) and before every dated one's. */
+    static final String DATED = upperBound(Article.UNDATED);
+
     /** The first key at or after this instant: keys below it are earlier. */
     static String lowerBound(Instant instant) {
         return FIXED_WIDTH.format(instant.truncatedTo(ChronoUnit.MILLIS));

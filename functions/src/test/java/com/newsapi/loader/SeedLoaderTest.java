@@ -113,6 +113,64 @@ class SeedLoaderTest {
         assertThat(store.findById(kim.id()).orElseThrow().title()).isEqualTo("Edited");
     }
 
+    @Test
+    void load_datesATeaserShownOnSeveralPages_byTheEarliestPage_inEitherOrder() throws Exception {
+        String page = java.nio.file.Files.readString(SEEDS.resolve("000_f5b8cecab90531ab.txt"));
+        SeedFile late = new SeedFile("late.txt", page);
+        SeedFile early = new SeedFile("early.txt", page.replace("January 24, 2025 8:20 pm", "January 10, 2025 9:00 am")
+                .replace("Trump Wants to Reconnect with Kim Jong Un", "An earlier story"));
+        ArticleStore other = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), NO_WAIT);
+
+        new SeedLoader(store, FIRST_RUN).load(java.util.List.of(late, early));
+        new SeedLoader(other, FIRST_RUN).load(java.util.List.of(early, late));
+        Map<String, Map<String, AttributeValue>> afterFirst = itemsByKey();
+        SeedLoader.Result rerun = new SeedLoader(store, SECOND_RUN).load(java.util.List.of(late, early));
+
+        for (ArticleStore loaded : java.util.List.of(store, other)) {
+            Article teaser = loaded.findBySlug("indian-rupee-hits-historic-low").orElseThrow();
+            assertThat(teaser.excerpt()).isTrue();
+            assertThat(teaser.publishedAt()).isEqualTo(Instant.parse("2025-01-10T09:00:00Z"));
+        }
+        assertThat(rerun.written()).isZero();
+        assertThat(itemsByKey()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void load_rewritesWhatTheOldFeedRuleLeftAtTheLoadersTime_andNothingElse() {
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        String loadTime = "2026-11-01T08:00:00.000Z#";
+        // What a table loaded before the rule holds: teasers without a date (and their hash), every
+        // undated item at the moment the loader ran.
+        for (Map<String, AttributeValue> item : itemsByKey().values()) {
+            if (!item.get("pk").s().startsWith("ARTICLE#") || item.get("id").s().equals(kimId())) {
+                continue;
+            }
+            Article stored = store.findById(item.get("id").s()).orElseThrow();
+            String oldHash = stored.excerpt()
+                    ? SeedLoader.contentHash(new com.newsapi.seed.ParsedArticle(stored.title(), stored.summary(), stored.body(),
+                            null, null, stored.source().siteName(), true))
+                    : item.get("contentHash").s();
+            dynamo.updateItem(update -> update.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .updateExpression("SET feedKey = :k, contentHash = :h REMOVE publishedAt")
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(loadTime + stored.id()),
+                            ":h", AttributeValue.fromS(oldHash))));
+        }
+
+        SeedLoader.Result rerun = new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        assertThat(rerun.written()).isEqualTo(11);
+        Map<String, Map<String, AttributeValue>> items = itemsByKey();
+        assertThat(items.values().stream().filter(item -> item.get("pk").s().startsWith("ARTICLE#"))
+                .map(item -> item.get("feedKey").s())).hasSize(12).noneMatch(key -> key.startsWith("2026-"));
+        assertThat(store.findById(kimId()).orElseThrow().version()).isEqualTo(1);
+        assertThat(store.findBySlug("indian-rupee-hits-historic-low").orElseThrow().version()).isEqualTo(2);
+    }
+
+    private static String kimId() {
+        return SeedLoader.idOf(new com.newsapi.seed.ParsedArticle("Trump Wants to Reconnect with Kim Jong Un", null,
+                java.util.List.of(), null, null, null, false));
+    }
+
     private Map<String, Map<String, AttributeValue>> itemsByKey() {
         return itemsByKey(dynamo, table);
     }

@@ -116,7 +116,7 @@ class SeedPageParserTest {
         assertThat(teasers).allSatisfy(teaser -> {
             assertThat(teaser.excerpt()).isTrue();
             assertThat(teaser.body()).containsExactly(Block.paragraph(teaser.summary()));
-            assertThat(teaser.publishedAt()).isNull();
+            assertThat(teaser.publishedAt()).as("the page's date").isEqualTo(java.time.Instant.parse("2025-01-24T20:20:00Z"));
             assertThat(teaser.summary()).doesNotContain("[…]", "*");
         });
         assertThat(teasers.getFirst().summary()).startsWith("Azerbaijan – A new report from the United Nations Refugee Agency")
