@@ -47,7 +47,8 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
             Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.LIST_DEFAULT);
             var after = Cursors.decode(Requests.query(event, "cursor"), query);
 
-            Page<Article> page = articles.list(query, after, limit, fields.contains(ArticleFields.BODY));
+            Page<Article> page = articles.list(query, after, limit, fields.contains(ArticleFields.BODY),
+                    ArticleJson.needsWholeArticle(fields));
 
             String body = ArticleJson.list(page.items(), fields, page.next().map(next -> Cursors.encode(next, query)));
             return Caching.conditional(event, body, Map.of("Cache-Control", Caching.LIST_CACHE_CONTROL));

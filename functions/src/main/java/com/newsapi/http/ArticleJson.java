@@ -112,6 +112,19 @@ public final class ArticleJson {
         write(json, article, fields, null);
     }
 
+    /**
+     * Whether writing these fields needs more of an article than the list indexes project: its body,
+     * its source or its author's bio.
+     */
+    public static boolean needsWholeArticle(Set<ArticleFields> fields) {
+        return fields.contains(BODY) || fields.contains(SOURCE) || fields.contains(AUTHOR) && showsBio(fields);
+    }
+
+    /** List cards show the author's name; the bio comes with the full article or when fields= asks for the author. */
+    private static boolean showsBio(Set<ArticleFields> fields) {
+        return !fields.equals(ArticleFields.LIST_DEFAULT);
+    }
+
     /** {@code kind}, when not null, is written first (sync items); lists and single articles have none. */
     private static void write(JsonGenerator json, Article article, Set<ArticleFields> fields, String kind) throws IOException {
         json.writeStartObject();
@@ -155,8 +168,7 @@ public final class ArticleJson {
         if (fields.contains(AUTHOR) && article.author() != null) {
             json.writeObjectFieldStart("author");
             json.writeStringField("name", article.author().name());
-            // List cards show the name; the bio comes with the full article or when fields= asks for it.
-            if (!fields.equals(ArticleFields.LIST_DEFAULT)) {
+            if (showsBio(fields)) {
                 optional(json, "bio", article.author().bio());
             }
             json.writeEndObject();

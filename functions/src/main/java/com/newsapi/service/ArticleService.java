@@ -48,8 +48,17 @@ public final class ArticleService {
      * @param withBodies whether the response shows the articles' bodies (what makes a page large)
      */
     public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit, boolean withBodies) {
+        return list(query, after, limit, withBodies, withBodies);
+    }
+
+    /**
+     * As {@link #list(ArticleQuery, Optional, int, boolean)}; {@code whole} when the response shows
+     * more than a list item's default fields (the body, the source or the author's bio), which are
+     * then read from the articles themselves.
+     */
+    public Page<Article> list(ArticleQuery query, Optional<FeedKey> after, int limit, boolean withBodies, boolean whole) {
         Instant now = clock.instant();
-        return ResponseBudget.fit(store.find(query, after, limit, now), withBodies, now);
+        return ResponseBudget.fit(store.find(query, after, limit, now, whole || withBodies), withBodies, now);
     }
 
     /** Every tag with published articles, most used first, then by name. */

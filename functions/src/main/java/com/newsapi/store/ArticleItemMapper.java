@@ -53,6 +53,20 @@ final class ArticleItemMapper {
     private static final String TOMBSTONE_PREFIX = "TOMBSTONE#";
 
     /**
+     * What the list indexes (feed, byAuthor, byTag1…5) project besides the keys: what a list item
+     * shows by default and what a filter checks. Not the body, the author's bio or the source, which
+     * a list reads from the articles themselves when {@code fields=} asks for them. template.yaml
+     * names the same attributes (SamTemplateTest holds them equal).
+     */
+    static final List<String> LISTED_ATTRIBUTES = List.of("id", "slug", "title", "summary", "authorName", "publishedAt",
+            "tags", "status", "excerpt", VERSION, CREATED_AT, "updatedAt", "wordCount");
+
+    /** Whether an item read from an index holds the whole article (an index projecting ALL), not only the listed part. */
+    static boolean isWhole(Map<String, AttributeValue> item) {
+        return item.containsKey("body");
+    }
+
+    /**
      * Published articles are spread over this many feed partitions by a hash of their id. A list
      * page queries each shard and merges; the count is part of the stored data, so changing it
      * needs a re-index.

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -51,12 +53,15 @@ final class ArticleQueries {
      * Published articles that answer {@code query}, newest first, strictly after {@code after} in
      * feed order and visible at {@code now}. The narrowest index serves the page (search terms, then
      * tag, then author, else the sharded feed); every candidate is then checked against the query
-     * itself. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page: a rare filter may
+     * itself. The list indexes project only what a list shows by default: with {@code whole}, the
+     * matches they gave are read again from the table (one BatchGetItem), else they come without
+     * body, author bio and source. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page: a rare filter may
      * give a short page, with a cursor to go on from.
      */
-    Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
+    Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now, boolean whole) {
         CandidateStream candidates = candidates(query, after, now, query.equals(ArticleQuery.ALL) ? limit + 1 : 100);
         List<Article> matches = new ArrayList<>(limit);
+        Set<String> partial = new HashSet<>(); // read from a list index: no body, bio or source
         FeedKey lastExamined = null;
         int examined = 0;
         boolean leftOver = false;
@@ -81,6 +86,9 @@ final class ArticleQueries {
                     Article article = ArticleItemMapper.fromItem(item);
                     if (query.matches(article)) {
                         matches.add(article);
+                        if (!ArticleItemMapper.isWhole(item)) {
+                            partial.add(article.id());
+                        }
                     }
                 }
             }
@@ -89,7 +97,35 @@ final class ArticleQueries {
             Telemetry.count("SearchCandidates", examined); // the search's cost, on this request's log line and metrics
         }
         boolean more = leftOver || candidates.peek() != null;
-        return new Page<>(matches, more && lastExamined != null ? Optional.of(lastExamined) : Optional.empty());
+        return new Page<>(whole && !partial.isEmpty() ? wholeArticles(query, matches, partial) : matches,
+                more && lastExamined != null ? Optional.of(lastExamined) : Optional.empty());
+    }
+
+    /**
+     * The matches as whole articles: those read from an index that projects only the listed part are
+     * read again from the table, in one BatchGetItem for the page. One that changed meanwhile counts
+     * as it is now: kept if it still sits where the index said and still answers the query.
+     */
+    private List<Article> wholeArticles(ArticleQuery query, List<Article> matches, Set<String> partial) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item : batches.get(partial.stream().map(ArticleItemMapper::articleKey).toList(), null)) {
+            items.put(item.get("id").s(), item);
+        }
+        List<Article> whole = new ArrayList<>(matches.size());
+        for (Article match : matches) {
+            if (!partial.contains(match.id())) {
+                whole.add(match);
+                continue;
+            }
+            Map<String, AttributeValue> item = items.get(match.id());
+            if (item != null && isCurrent(item, FeedKey.of(match))) {
+                Article article = ArticleItemMapper.fromItem(item);
+                if (query.matches(article)) {
+                    whole.add(article);
+                }
+            }
+        }
+        return whole;
     }
 
     private CandidateStream candidates(ArticleQuery query, Optional<FeedKey> after, Instant now, int pageSize) {

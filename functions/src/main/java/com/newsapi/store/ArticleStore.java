@@ -66,8 +66,19 @@ public final class ArticleStore {
      * feed order and visible at {@code now}; see {@link ArticleQueries}.
      */
     public Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
-        return queries.find(query, after, limit, now);
+        return queries.find(query, after, limit, now, true);
     }
+
+    /**
+     * As {@link #find(ArticleQuery, Optional, int, Instant)}; without {@code whole}, articles may be
+     * read from the list indexes alone: no body, author bio or source (what a list shows by default).
+     */
+    public Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now, boolean whole) {
+        return queries.find(query, after, limit, now, whole);
+    }
+
+    /** The attributes the list indexes project (template.yaml's NonKeyAttributes of feed, byAuthor, byTag1…5). */
+    public static final List<String> LISTED_ATTRIBUTES = ArticleItemMapper.LISTED_ATTRIBUTES;
 
     /** How many published articles, visible at {@code now}, carry each tag. */
     public List<Count> tagCounts(Instant now) {

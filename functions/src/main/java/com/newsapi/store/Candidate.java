@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An index entry that may name a matching article: its feed position, the article id, and the
- * article item itself when the index projects it (posting items carry only the id).
+ * article item as the index projects it (posting items carry only the id, so theirs is null).
  */
 record Candidate(FeedKey key, String id, Map<String, AttributeValue> item) {
 }

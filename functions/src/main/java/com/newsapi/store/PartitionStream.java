@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * One partition of an index between two feed positions, newest first (feeds) or oldest first (the
  * change log), read a page at a time as the caller consumes it. Works for the GSIs (sort key
- * {@code feedKey} or {@code changeKey}, every attribute projected) and the posting partitions of
+ * {@code feedKey} or {@code changeKey}; the item as the index projects it) and the posting partitions of
  * the table (sort key {@code sk}, the posting names only the article).
  */
 final class PartitionStream implements CandidateStream {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import com.newsapi.store.ArticleStore;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -50,6 +51,11 @@ public final class TestDatabase {
 
     /** Creates an empty table shaped like ArticlesTable and returns its name. */
     public static String newTable(DynamoDbClient client) {
+        return newTable(client, false);
+    }
+
+    /** As {@link #newTable(DynamoDbClient)}; with {@code projectAll}, every index projects ALL (as tables made before the list projections). */
+    public static String newTable(DynamoDbClient client, boolean projectAll) {
         String name = "articles-" + UUID.randomUUID();
         client.createTable(create -> create
                 .tableName(name)
@@ -57,20 +63,23 @@ public final class TestDatabase {
                 .attributeDefinitions(Stream.of("pk", "sk", "feedShard", "feedKey", "authorKey",
                         "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey").map(TestDatabase::attribute).toList())
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(index("feed", "feedShard"), index("byAuthor", "authorKey"),
-                        index("byTag1", "tagKey1"), index("byTag2", "tagKey2"), index("byTag3", "tagKey3"),
-                        index("byTag4", "tagKey4"), index("byTag5", "tagKey5"),
+                .globalSecondaryIndexes(index("feed", "feedShard", projectAll), index("byAuthor", "authorKey", projectAll),
+                        index("byTag1", "tagKey1", projectAll), index("byTag2", "tagKey2", projectAll),
+                        index("byTag3", "tagKey3", projectAll), index("byTag4", "tagKey4", projectAll),
+                        index("byTag5", "tagKey5", projectAll),
                         GlobalSecondaryIndex.builder().indexName("changes")
                                 .keySchema(key("changeShard", KeyType.HASH), key("changeKey", KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         return name;
     }
 
-    private static GlobalSecondaryIndex index(String name, String partitionKey) {
+    /** A list index: projects the listed attributes only, as template.yaml's do. */
+    private static GlobalSecondaryIndex index(String name, String partitionKey, boolean projectAll) {
         return GlobalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(key(partitionKey, KeyType.HASH), key("feedKey", KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .projection(projectAll ? Projection.builder().projectionType(ProjectionType.ALL).build()
+                        : Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(ArticleStore.LISTED_ATTRIBUTES).build())
                 .build();
     }
 

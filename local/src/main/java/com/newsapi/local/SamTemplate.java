@@ -143,9 +143,12 @@ public final class SamTemplate {
                 }
                 List<GlobalSecondaryIndex> indexes = new ArrayList<>();
                 for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+                    JsonNode projection = index.path("Projection");
                     indexes.add(GlobalSecondaryIndex.builder().indexName(index.path("IndexName").asText())
                             .keySchema(keys(index.path("KeySchema")))
-                            .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText()).build())
+                            .projection(Projection.builder().projectionType(projection.path("ProjectionType").asText())
+                                    .nonKeyAttributes(projection.has("NonKeyAttributes") ? strings(projection.path("NonKeyAttributes")) : null)
+                                    .build())
                             .build());
                 }
                 CreateTableRequest.Builder create = CreateTableRequest.builder().tableName(tableName)

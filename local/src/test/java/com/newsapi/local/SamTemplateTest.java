@@ -3,6 +3,7 @@ package com.newsapi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -41,6 +42,20 @@ class SamTemplateTest {
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName)
                 .containsExactly("feed", "byAuthor", "byTag1", "byTag2", "byTag3", "byTag4", "byTag5", "changes");
         assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+    }
+
+    @Test
+    void listIndexes_projectWhatTheStoreReadsFromThem_andTheChangeLogProjectsEverything() {
+        List<GlobalSecondaryIndex> indexes = template.table("t").globalSecondaryIndexes();
+
+        assertThat(indexes.subList(0, 7)).allSatisfy(index -> {
+            assertThat(index.projection().projectionTypeAsString()).as(index.indexName()).isEqualTo("INCLUDE");
+            assertThat(index.projection().nonKeyAttributes()).as(index.indexName())
+                    .containsExactlyElementsOf(com.newsapi.store.ArticleStore.LISTED_ATTRIBUTES);
+        });
+        assertThat(indexes.getLast().projection().projectionTypeAsString()).isEqualTo("ALL");
+        // DynamoDB allows at most 100 projected attributes summed over a table's indexes.
+        assertThat(indexes.stream().mapToInt(index -> index.projection().nonKeyAttributes().size()).sum()).isLessThanOrEqualTo(100);
     }
 
     @Test
