@@ -118,6 +118,17 @@ class FeedOrderTest {
     }
 
     @Test
+    void listFields_theIndexesDoNotHold_areReadFromTheArticlesThemselves() {
+        List<JsonNode> items = pageThrough(Map.of("excerpt", "false", "fields", "title,author,source,body"));
+
+        JsonNode undated = items.get(1);
+        assertThat(undated.get("author").get("bio").asText()).startsWith("Ruta Deshpande is a seasoned");
+        assertThat(undated.get("source").get("file").asText()).isEqualTo("003_f1dc891d24e002f1.txt");
+        assertThat(undated.get("body").size()).isGreaterThan(10);
+        assertThat(items.get(0).get("body").get(0).get("text").asText()).startsWith("After assuming office");
+    }
+
+    @Test
     void anEdit_leavesAnUndatedStoryUndated_afterTheDatedNews() {
         String id = pageThrough(Map.of()).stream().filter(item -> item.get("title").asText().equals(UNDATED_STORY))
                 .findFirst().orElseThrow().get("id").asText();
