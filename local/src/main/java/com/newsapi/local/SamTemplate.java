@@ -53,10 +53,12 @@ public final class SamTemplate {
 
     private final JsonNode resources;
     private final JsonNode parameters;
+    private final JsonNode conditions;
 
     private SamTemplate(JsonNode template) {
         this.resources = template.path("Resources");
         this.parameters = template.path("Parameters");
+        this.conditions = template.path("Conditions");
     }
 
     public static SamTemplate read(Path file) {
@@ -109,6 +111,27 @@ public final class SamTemplate {
         return Optional.of(new Throttle(number(rate), (int) number(burst)));
     }
 
+    /**
+     * The value itself, or for an {@code !If [Condition, then, else]} (read as that list) the branch
+     * its condition picks with every parameter at its default.
+     */
+    private JsonNode chosen(JsonNode value) {
+        if (!value.isArray() || value.size() != 3 || !value.get(0).isTextual()) {
+            return value;
+        }
+        return holds(value.get(0).asText()) ? value.get(1) : value.get(2);
+    }
+
+    /** A condition {@code !Equals [!Ref Parameter, value]}, with the parameter at its default; other forms are refused. */
+    private boolean holds(String condition) {
+        JsonNode equals = conditions.path(condition);
+        JsonNode parameter = equals.isArray() && equals.size() == 2 ? parameters.path(equals.get(0).asText()) : MissingNode.getInstance();
+        if (parameter.path("Default").isMissingNode()) {
+            throw new IllegalStateException("template.yaml: condition " + condition + " is not !Equals [!Ref <parameter with a default>, value]");
+        }
+        return parameter.path("Default").asText().equals(equals.get(1).asText());
+    }
+
     /** A number, or the default of the parameter a {@code !Ref} names. */
     private double number(JsonNode value) {
         if (value.isNumber()) {
@@ -143,7 +166,7 @@ public final class SamTemplate {
                 }
                 List<GlobalSecondaryIndex> indexes = new ArrayList<>();
                 for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
-                    JsonNode projection = index.path("Projection");
+                    JsonNode projection = chosen(index.path("Projection"));
                     indexes.add(GlobalSecondaryIndex.builder().indexName(index.path("IndexName").asText())
                             .keySchema(keys(index.path("KeySchema")))
                             .projection(Projection.builder().projectionType(projection.path("ProjectionType").asText())
