@@ -59,7 +59,10 @@ final class ArticleQueries {
      * give a short page, with a cursor to go on from.
      */
     Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now, boolean whole) {
-        CandidateStream candidates = candidates(query, after, now, query.equals(ArticleQuery.ALL) ? limit + 1 : 100);
+        // Entries of a tag, author or feed partition match the key filters they were read for, so a
+        // partition first reads what the page needs; a filter checked on the entries (excerpt, a
+        // second key filter) makes it read on, in growing pages. Postings are checked article by article.
+        CandidateStream candidates = candidates(query, after, now, query.terms().isEmpty() ? limit + 1 : PartitionStream.MAX_PAGE);
         List<Article> matches = new ArrayList<>(limit);
         Set<String> partial = new HashSet<>(); // read from a list index: no body, bio or source
         FeedKey lastExamined = null;

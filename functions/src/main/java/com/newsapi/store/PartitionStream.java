@@ -22,7 +22,10 @@ final class PartitionStream implements CandidateStream {
     private final String sortAttribute;
     private final String skipped;
     private final boolean projectsItems;
-    private final int pageSize;
+    /** The most items one Query of a stream asks for. */
+    static final int MAX_PAGE = 100;
+
+    private int pageSize;
     private final Deque<Candidate> buffer = new ArrayDeque<>();
     private Map<String, AttributeValue> resumeAt;
     private boolean finished;
@@ -32,6 +35,8 @@ final class PartitionStream implements CandidateStream {
      * @param lower       rendered feed key (or a prefix of one); exclusive when reading oldest first
      * @param upper       rendered feed key (or a prefix of one); exclusive when reading newest first
      *                    (a cursor's own entry is skipped; a prefix never equals an entry)
+     * @param pageSize    how many items the first Query asks for; each further one asks for twice as
+     *                    many, up to {@link #MAX_PAGE}
      */
     PartitionStream(Function<QueryRequest, QueryResponse> query, String table, String index,
                     String partitionAttribute, String partitionValue, String sortAttribute,
@@ -79,6 +84,8 @@ final class PartitionStream implements CandidateStream {
             resumeAt = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
             finished = resumeAt == null;
+            // A reader that needs more than the first page likely passes over entries: ask for more at a time.
+            pageSize = Math.min(pageSize * 2, Math.max(pageSize, MAX_PAGE));
         }
     }
 }

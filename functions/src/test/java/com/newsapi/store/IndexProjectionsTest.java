@@ -95,6 +95,37 @@ class IndexProjectionsTest {
         assertThat(sizes.get("listed")).isLessThan(sizes.get("ALL") / 3);
     }
 
+    @Test
+    void aPageOfAPopularTag_readsAboutWhatItReturns_notAHundredEntriesASlot() {
+        ReadUnits units = new ReadUnits();
+        DynamoDbClient dynamo = TestDatabase.client(units);
+        ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+        List<Article> popular = new ArrayList<>();
+        for (Article article : generated()) {
+            // "world" in the first, second or third slot, as editors list tags in any order
+            List<String> tags = switch (popular.size() % 3) {
+                case 0 -> List.of("world", "a", "b");
+                case 1 -> List.of("a", "world", "b");
+                default -> List.of("a", "b", "world");
+            };
+            popular.add(new Article(article.id(), article.slug(), article.title(), article.summary(), article.body(),
+                    article.author(), article.source(), article.publishedAt(), tags, article.status(), false, 1,
+                    article.createdAt(), article.updatedAt(), article.wordCount()));
+        }
+        store.putAll(popular, popular.stream().collect(Collectors.toMap(Article::id, a -> "generated")));
+        units.reset();
+
+        List<Article> page = store.find(query(Optional.of("world"), Optional.empty()), Optional.empty(), 10, NOW, false).items();
+        long tagPage = units.itemsRead();
+        units.reset();
+        List<Article> stories = store.find(ArticleQuery.ALL.withExcerpt(Optional.of(false)), Optional.empty(), 10, NOW, false).items();
+
+        assertThat(page).hasSize(10);
+        assertThat(stories).hasSize(10);
+        assertThat(tagPage).as("entries read for a tag page of 10 (5 slots of 11 at most)").isLessThanOrEqualTo(55);
+        assertThat(units.itemsRead()).as("entries read for an excerpt=false page of 10 when every entry is a story").isLessThanOrEqualTo(44);
+    }
+
     private static ArticleQuery query(Optional<String> tag, Optional<String> author) {
         return new ArticleQuery(tag, author, Optional.empty(), Optional.empty(), Set.of());
     }
