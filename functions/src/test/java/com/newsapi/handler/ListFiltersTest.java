@@ -39,7 +39,7 @@ class ListFiltersTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final ListArticlesHandler list = new ListArticlesHandler(service);
+    private final ListArticlesHandler list = new ListArticlesHandler(service, HandlerFactory.cursors());
     private final ListTagsHandler tags = new ListTagsHandler(service);
     private final ListAuthorsHandler authors = new ListAuthorsHandler(service);
 
