@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * <p>Resources are named symbolically: {@code table}, {@code index/feed}, {@code stream} (the
  * table's stream), {@code stream/*} (any stream of the table), {@code bus}, {@code log-group} (the
  * function's own, the one its LoggingConfig names), {@code sync-key-parameter},
- * {@code failure-bucket} and {@code failure-bucket/*} (its objects). Anything else shows as written.
+ * {@code failure-bucket} and {@code failure-bucket/*} (its objects), {@code distribution} (the CDN).
+ * Anything else shows as written. A statement under a condition ({@code Fn::If}) counts as its
+ * branch for the template's default parameters (the CDN on).
  */
 class PermissionsTest {
 
@@ -66,13 +68,16 @@ class PermissionsTest {
                     allow("dynamodb:Query", TABLE),                       // search: a term's postings live in the table
                     allow("dynamodb:BatchGetItem", TABLE),                // search: the articles the postings name
                     allow("dynamodb:Query", FEED, BY_AUTHOR),             // newest first, all or by author
-                    allow("dynamodb:Query", BY_TAG)),                     // by tag: five slots merged
+                    allow("dynamodb:Query", BY_TAG),                      // by tag: five slots merged
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListTagsFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", TABLE),                       // tagCounts: the tag registry
-                    allow("dynamodb:Query", BY_TAG)),                     // tagCounts: a count per slot
+                    allow("dynamodb:Query", BY_TAG),                      // tagCounts: a count per slot
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListAuthorsFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", TABLE),                       // authorCounts: the author registry
-                    allow("dynamodb:Query", BY_AUTHOR)),                  // authorCounts: a count per author
+                    allow("dynamodb:Query", BY_AUTHOR),                   // authorCounts: a count per author
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
@@ -107,7 +112,8 @@ class PermissionsTest {
                     allow("dynamodb:ListStreams", "stream/*"),            // as SAM's DynamoDBStreamReadPolicy scopes it
                     allow("events:PutEvents", "bus"),                     // EventBridgeSink
                     allow("s3:PutObject", "failure-bucket/*"),            // the mapping's on-failure destination
-                    allow("s3:ListBucket", "failure-bucket")),
+                    allow("s3:ListBucket", "failure-bucket"),
+                    allow("cloudfront:CreateInvalidation", "distribution")), // CloudFrontInvalidator
             function("LoaderFunction", LOGS, PRIMING,
                     allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners
                     allow("dynamodb:BatchWriteItem", TABLE)));            // putAll
@@ -293,7 +299,14 @@ class PermissionsTest {
         List<JsonNode> statements = new ArrayList<>();
         JsonNode resources = template.path("Resources");
         for (JsonNode policy : resources.path(role).path("Properties").path("Policies")) {
-            statements.addAll(list(policy.path("PolicyDocument").path("Statement")));
+            for (JsonNode statement : list(policy.path("PolicyDocument").path("Statement"))) {
+                JsonNode whenTrue = statement.path("Fn::If").path(1);
+                if (!statement.has("Fn::If")) {
+                    statements.add(statement);
+                } else if (!"AWS::NoValue".equals(whenTrue.path("Ref").asText())) {
+                    statements.add(whenTrue);
+                }
+            }
         }
         for (String policy : ofType(template, "AWS::IAM::Policy")) {
             JsonNode properties = resources.path(policy).path("Properties");
@@ -309,6 +322,7 @@ class PermissionsTest {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)}");
     private static final String SYNC_KEY_ARN =
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${SyncTokenKeyParameterName}";
+    private static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${ApiDistribution}";
 
     /** A statement's resource as the table names it (see the class comment), or as written. */
     static String describe(JsonNode resource, String ownLogGroup) {
@@ -325,6 +339,9 @@ class PermissionsTest {
             String text = resource.get("Fn::Sub").asText();
             if (text.equals(SYNC_KEY_ARN)) {
                 return "sync-key-parameter";
+            }
+            if (text.equals(DISTRIBUTION_ARN)) {
+                return "distribution";
             }
             Matcher attribute = ATTRIBUTE.matcher(text);
             StringBuilder named = new StringBuilder();
