@@ -1,9 +1,6 @@
 package com.newsapi.events;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.newsapi.model.ArticleQuery;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,10 +17,11 @@ import java.util.TreeSet;
  * <ul>
  *   <li>the article by id and by slug, old and new slug, with any query ({@code ?fields=}):
  *       {@code /articles/<id>*}, {@code /articles/<slug>*};</li>
- *   <li>the first pages of the feeds it was or is in, as an app asks for them without other
- *       parameters: {@code /articles}, {@code /articles?tag=<tag>}, {@code /articles?author=<author>}
- *       (CloudFront keys a query string as sent, order and case included, so no path names every
- *       spelling of a page: other spellings age out after their {@code s-maxage});</li>
+ *   <li>the feed pages it was or is on: {@code /articles} and {@code /articles?*}, every list page
+ *       with a query. CloudFront keys a query string as sent, parameter order and case included,
+ *       so no exact path names every spelling of a tag's or an author's first page
+ *       ({@code ?tag=a&limit=5}, {@code ?limit=5&tag=a}...); one wildcard does, and a list page
+ *       lives only 60 s anyway;</li>
  *   <li>{@code /tags} and {@code /authors} when the change can move their counts.</li>
  * </ul>
  * Nothing for a change no reader could have seen (a draft edited, before and after).
@@ -31,13 +29,15 @@ import java.util.TreeSet;
 public final class StalePaths {
 
     /**
-     * CloudFront lets a distribution have 15 wildcard paths in progress at once (and 3,000 exact
-     * ones): a batch keeps well under that so that the next batches can be invalidated too.
+     * CloudFront lets a distribution have 15 wildcard paths in progress at once (3,000 exact ones):
+     * a batch keeps to a third of that so that the next batches can be invalidated too. One article
+     * takes three, two take five.
      */
     static final int MAX_WILDCARDS = 5;
-    static final int MAX_PATHS = 60;
     /** Every article and every feed page, as one wildcard path. */
     static final String EVERY_ARTICLE = "/articles*";
+    private static final String FEED = "/articles";
+    private static final String EVERY_FEED_PAGE = "/articles?*";
 
     private static final String ARTICLE_PREFIX = "ARTICLE#";
     private static final Set<String> LISTED = Set.of("published", "scheduled");
@@ -53,25 +53,14 @@ public final class StalePaths {
         if (!listedBefore && !listedAfter) {
             return paths;
         }
-        for (Map<String, AttributeValue> image : List.of(listedBefore ? oldImage : Map.<String, AttributeValue>of(),
-                listedAfter ? newImage : Map.<String, AttributeValue>of())) {
-            if (image.isEmpty()) {
-                continue;
-            }
-            for (String key : new String[] {string(image, "id"), string(image, "slug")}) {
-                if (key != null) {
-                    paths.add("/articles/" + key + "*");
-                }
-            }
-            paths.add("/articles");
-            for (String tag : tags(image)) {
-                paths.add("/articles?tag=" + queryValue(ArticleQuery.normaliseTag(tag)));
-            }
-            String author = string(image, "authorName");
-            if (author != null) {
-                paths.add("/articles?author=" + queryValue(ArticleQuery.normaliseAuthor(author)));
+        for (String key : new String[] {string(oldImage, "id"), string(oldImage, "slug"),
+                string(newImage, "id"), string(newImage, "slug")}) {
+            if (key != null) {
+                paths.add(FEED + "/" + key + "*");
             }
         }
+        paths.add(FEED);
+        paths.add(EVERY_FEED_PAGE);
         boolean visibilityChanged = listedBefore != listedAfter;
         if (visibilityChanged || !tags(oldImage).equals(tags(newImage))) {
             paths.add("/tags");
@@ -84,18 +73,18 @@ public final class StalePaths {
 
     /**
      * One invalidation for a stream batch: the union of its changes' paths, or, when that has more
-     * wildcards or paths than a batch may hold, {@value #EVERY_ARTICLE} instead of every path under
+     * wildcards than a batch may hold, {@value #EVERY_ARTICLE} instead of every path under
      * {@code /articles} (one wildcard path, billed as one).
      */
     public static List<String> forBatch(Collection<Set<String>> changes) {
         Set<String> union = new TreeSet<>();
         changes.forEach(union::addAll);
         long wildcards = union.stream().filter(path -> path.endsWith("*")).count();
-        if (wildcards <= MAX_WILDCARDS && union.size() <= MAX_PATHS) {
+        if (wildcards <= MAX_WILDCARDS) {
             return List.copyOf(union);
         }
         List<String> collapsed = new ArrayList<>(List.of(EVERY_ARTICLE));
-        union.stream().filter(path -> !path.startsWith("/articles")).forEach(collapsed::add);
+        union.stream().filter(path -> !path.startsWith(FEED)).forEach(collapsed::add);
         return collapsed;
     }
 
@@ -116,13 +105,5 @@ public final class StalePaths {
     private static String string(Map<String, AttributeValue> image, String name) {
         AttributeValue value = image == null ? null : image.get(name);
         return value == null ? null : value.getS();
-    }
-
-    /**
-     * Percent-encoded as CloudFront asks for non-ASCII and unsafe characters; a space as {@code %20},
-     * and {@code *} too, which would otherwise end the path as a wildcard.
-     */
-    private static String queryValue(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 }

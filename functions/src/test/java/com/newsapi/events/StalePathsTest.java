@@ -16,14 +16,12 @@ class StalePathsTest {
     private static final String ID = "3f2a9c0d4b1e7a65";
 
     @Test
-    void publishing_invalidatesTheArticle_itsFeedsFirstPages_andTheCounts() {
+    void publishing_invalidatesTheArticle_everyFeedPage_andTheCounts() {
         Map<String, AttributeValue> draft = article("rivers-rise", "draft", List.of("Weather", "Floods"), "Ana  Ortiz");
         Map<String, AttributeValue> published = with(draft, "status", "published");
 
         assertThat(StalePaths.of(draft, published)).containsExactlyInAnyOrder(
-                "/articles/" + ID + "*", "/articles/rivers-rise*",
-                "/articles", "/articles?tag=weather", "/articles?tag=floods", "/articles?author=ana%20ortiz",
-                "/tags", "/authors");
+                "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
@@ -31,8 +29,7 @@ class StalePathsTest {
         Map<String, AttributeValue> created = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
 
         assertThat(StalePaths.of(null, created)).containsExactlyInAnyOrder(
-                "/articles/" + ID + "*", "/articles/rivers-rise*",
-                "/articles", "/articles?tag=weather", "/articles?author=kim%20lee", "/tags", "/authors");
+                "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
@@ -41,18 +38,15 @@ class StalePathsTest {
         Map<String, AttributeValue> after = with(before, "title", "Rivers rise further");
 
         assertThat(StalePaths.of(before, after)).containsExactlyInAnyOrder(
-                "/articles/" + ID + "*", "/articles/rivers-rise*",
-                "/articles", "/articles?tag=weather", "/articles?author=kim%20lee");
+                "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*");
     }
 
     @Test
-    void aTagChange_invalidatesTheOldAndTheNewTagPage_andTheTagCounts() {
+    void aTagChange_invalidatesTheTagCounts_andAnAuthorChangeTheAuthorCounts() {
         Map<String, AttributeValue> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
-        Map<String, AttributeValue> after = with(before, "tags", List.of("climate change"));
 
-        assertThat(StalePaths.of(before, after))
-                .contains("/articles?tag=weather", "/articles?tag=climate%20change", "/tags")
-                .doesNotContain("/authors");
+        assertThat(StalePaths.of(before, with(before, "tags", List.of("climate change")))).contains("/tags").doesNotContain("/authors");
+        assertThat(StalePaths.of(before, with(before, "authorName", "Ana Ortiz"))).contains("/authors").doesNotContain("/tags");
     }
 
     @Test
@@ -69,8 +63,7 @@ class StalePathsTest {
         Map<String, AttributeValue> unpublished = with(published, "status", "draft");
 
         assertThat(StalePaths.of(published, unpublished)).containsExactlyInAnyOrder(
-                "/articles/" + ID + "*", "/articles/rivers-rise*",
-                "/articles", "/articles?tag=weather", "/articles?author=kim%20lee", "/tags", "/authors");
+                "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
@@ -78,8 +71,7 @@ class StalePathsTest {
         Map<String, AttributeValue> published = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
 
         assertThat(StalePaths.of(published, null)).containsExactlyInAnyOrder(
-                "/articles/" + ID + "*", "/articles/rivers-rise*",
-                "/articles", "/articles?tag=weather", "/articles?author=kim%20lee", "/tags", "/authors");
+                "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
@@ -93,13 +85,6 @@ class StalePathsTest {
     }
 
     @Test
-    void aTagWithAStar_staysAnExactPath() {
-        Map<String, AttributeValue> created = article("rivers-rise", "published", List.of("a*"), "Kim Lee");
-
-        assertThat(StalePaths.of(null, created)).contains("/articles?tag=a%2A");
-    }
-
-    @Test
     void aBatch_isTheUnionOfItsChanges_whileItStaysWithinCloudFrontsLimits() {
         Set<String> first = StalePaths.of(null, article("rivers-rise", "published", List.of("weather"), "Kim Lee"));
         Set<String> second = StalePaths.of(null, article("ID2", "storm-ends", "published", List.of("weather"), "Kim Lee"));
@@ -108,7 +93,7 @@ class StalePathsTest {
 
         assertThat(paths).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles/ID2*", "/articles/storm-ends*",
-                "/articles", "/articles?tag=weather", "/articles?author=kim%20lee", "/tags", "/authors");
+                "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
