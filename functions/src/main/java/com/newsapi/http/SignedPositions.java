@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedPositions {
 
-    /** Longer than anything this API issues (a sync cursor is about 250 characters). */
+    /** Longer than anything this API issues (a sync cursor is about 230 characters). */
     static final int MAX_LENGTH = 600;
     private static final int MAC_BYTES = 16;
 
