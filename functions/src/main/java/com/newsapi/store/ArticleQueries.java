@@ -12,7 +12,6 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.observe.Telemetry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ final class ArticleQueries {
                 }
             }
         }
-        if (!query.terms().isEmpty()) {
+        if (!query.search().isEmpty()) {
             Telemetry.count("SearchCandidates", examined); // the search's cost, on this request's log line and metrics
         }
         boolean more = leftOver || candidates.peek() != null;
@@ -104,9 +103,8 @@ final class ArticleQueries {
         if (lower.compareTo(upper) >= 0) {
             return EMPTY; // e.g. 'from' in the future: nothing can match, and DynamoDB refuses an inverted BETWEEN
         }
-        if (!query.terms().isEmpty()) {
-            // The longest term is the likeliest to be rare, so its postings are the fewest to check.
-            String term = query.terms().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        if (!query.search().isEmpty()) {
+            String term = query.search().lookupTerm();
             return partition(null, ArticleItemMapper.PK, ArticleItemMapper.TERM_PREFIX + term, ArticleItemMapper.SK,
                     lower, upper, pageSize);
         }
