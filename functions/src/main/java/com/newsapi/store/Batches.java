@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -143,9 +142,5 @@ final class Batches {
 
     static WriteRequest put(Map<String, AttributeValue> item) {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
-    }
-
-    static WriteRequest delete(Map<String, AttributeValue> key) {
-        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 }
