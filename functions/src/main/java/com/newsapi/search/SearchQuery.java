@@ -31,7 +31,8 @@ public record SearchQuery(List<List<String>> required, List<List<String>> exclud
 
     private static final String QUOTES = "\"“”„";
     private static final Set<String> OPERATORS = Set.of("OR", "AND", "NOT", "|", "||", "&&");
-    private static final Pattern FIELD = Pattern.compile("[\\p{L}\\p{N}_]+:\\S.*");
+    /** A name then a colon then a value, as in title:brexit (a time such as 10:30 is two numbers, as in the text). */
+    private static final Pattern FIELD = Pattern.compile("\\p{L}[\\p{L}\\p{N}_]*:\\S.*");
     private static final Pattern INNER_QUESTION_MARK = Pattern.compile(".*[\\p{L}\\p{N}]\\?[\\p{L}\\p{N}].*");
     private static final int MAX_ECHOED = 40;
 

@@ -48,7 +48,10 @@ class SearchQueryTest {
                 Arguments.of("harbour -\"harbour lights\"", false),
                 Arguments.of("harbour -\"lights harbour\"", true),
                 Arguments.of("harbour - storm", true),           // a dash alone is punctuation: storm is required
-                Arguments.of("harbour, storm!", true));
+                Arguments.of("harbour, storm!", true),
+                Arguments.of("harbour: storm", true),            // a colon before a space is punctuation
+                Arguments.of("may 19", true),
+                Arguments.of("19:30", false));                   // a time is its numbers: 19, then 30
     }
 
     @ParameterizedTest
