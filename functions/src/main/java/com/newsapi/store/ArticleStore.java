@@ -223,8 +223,16 @@ public final class ArticleStore {
     /** Marks articles written through the API: the loader never overwrites them. */
     public static final String EDITED_HASH = "edited";
 
+    /**
+     * Before the article is written: its postings, each put only over one not newer, so a writer whose
+     * change then loses its version check never lowers a posting a later version wrote; then the
+     * other index entries.
+     */
     private void writeIndexEntries(Article article) {
-        batches.write(indexEntries(article).stream().map(Batches::put).toList());
+        List<Map<String, AttributeValue>> postings = postings(article);
+        batches.putWhere(postings, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(article.version())));
+        Set<Map<String, AttributeValue>> written = Set.copyOf(postings);
+        batches.write(indexEntries(article).stream().filter(entry -> !written.contains(entry)).map(Batches::put).toList());
     }
 
     /**
@@ -237,14 +245,17 @@ public final class ArticleStore {
         Set<Map<String, AttributeValue>> keep = current.map(ArticleStore::postingKeys).orElse(Set.of());
         List<Map<String, AttributeValue>> stale = postingKeys(previous).stream().filter(key -> !keep.contains(key)).toList();
         try {
-            batches.deleteWhere(stale, NOT_NEWER_THAN, VERSION_NAME, Map.of(":superseded", ArticleItemMapper.n(previous.version())));
+            batches.deleteWhere(stale, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(previous.version())));
         } catch (RuntimeException e) {
             // The change itself is committed; stale postings are only extra candidates for readers.
         }
     }
 
-    /** A posting is the clean-up's to delete while not newer than the superseded version (older postings carry none). */
-    private static final String NOT_NEWER_THAN = "attribute_not_exists(#version) OR #version <= :superseded";
+    /**
+     * A writer for {@code :version} may replace or remove a posting only while it is not newer
+     * (absent, or written before postings carried a version, counts as older).
+     */
+    private static final String NOT_NEWER_THAN = "attribute_not_exists(#version) OR #version <= :version";
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());

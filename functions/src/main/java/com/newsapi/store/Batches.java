@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -25,8 +26,8 @@ final class Batches {
     /** BatchWriteItem takes at most 25 requests, BatchGetItem at most 100 keys. */
     static final int WRITE_BATCH = 25;
     static final int GET_BATCH = 100;
-    /** How many conditional deletes run at once. */
-    static final int DELETE_LANES = 8;
+    /** How many conditional writes run at once. */
+    static final int LANES = 16;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -77,26 +78,39 @@ final class Batches {
     }
 
     /**
-     * Deletes each of these items while it still meets {@code condition}; one that no longer does is
-     * left as it is, silently. BatchWriteItem takes no conditions, so each is its own DeleteItem, a
-     * few at a time on virtual threads. Throws the first other failure once every delete has been tried.
+     * Puts each of these items unless the item stored under its key fails {@code condition}; one that
+     * does is left as it is, silently. One PutItem each (BatchWriteItem takes no conditions), a few
+     * at a time on virtual threads. Throws the first other failure once every put has been tried.
      */
+    void putWhere(List<Map<String, AttributeValue>> items, String condition,
+                  Map<String, String> names, Map<String, AttributeValue> values) {
+        inLanes(items, item -> dynamo.putItem(put -> put.tableName(table).item(item)
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)));
+    }
+
+    /** Deletes each of these items while it still meets {@code condition}, as {@link #putWhere} puts. */
     void deleteWhere(List<Map<String, AttributeValue>> keys, String condition,
                      Map<String, String> names, Map<String, AttributeValue> values) {
+        inLanes(keys, key -> dynamo.deleteItem(delete -> delete.tableName(table).key(key)
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)));
+    }
+
+    private void inLanes(List<Map<String, AttributeValue>> items, Consumer<Map<String, AttributeValue>> write) {
         List<Future<?>> lanes = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int lane = 0; lane < Math.min(DELETE_LANES, keys.size()); lane++) {
+            for (int lane = 0; lane < Math.min(LANES, items.size()); lane++) {
                 int first = lane;
                 lanes.add(threads.submit(() -> {
                     RuntimeException failure = null;
-                    for (int i = first; i < keys.size(); i += DELETE_LANES) {
-                        Map<String, AttributeValue> key = keys.get(i);
+                    for (int i = first; i < items.size(); i += LANES) {
+                        Map<String, AttributeValue> item = items.get(i);
                         try {
-                            call(() -> dynamo.deleteItem(delete -> delete.tableName(table).key(key)
-                                    .conditionExpression(condition).expressionAttributeNames(names)
-                                    .expressionAttributeValues(values)));
-                        } catch (ConditionalCheckFailedException stillNeeded) {
-                            // the item changed since: it is no longer ours to delete
+                            call(() -> {
+                                write.accept(item);
+                                return null;
+                            });
+                        } catch (ConditionalCheckFailedException notOurs) {
+                            // the stored item says a later version owns it: leave it
                         } catch (RuntimeException e) {
                             failure = failure == null ? e : failure;
                         }

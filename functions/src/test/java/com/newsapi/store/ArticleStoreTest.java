@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.newsapi.error.StoreUnavailable;
+import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
@@ -163,6 +164,25 @@ class ArticleStoreTest {
         assertThat(store.find(search("dawn"), Optional.empty(), 10, NOW).items()).extracting(Article::version).containsExactly(3L);
         assertThat(posting("dawn", v3)).extractingByKey("version").isEqualTo(AttributeValue.fromN("3"));
         assertThat(posting("dusk", v2)).as("B's own clean-up removed what only A had").isEmpty();
+    }
+
+    @Test
+    void anEditThatLosesItsVersionCheck_neverLowersThePostingALaterEditWrote() {
+        Article v1 = withText(Articles.published("Lighthouse news", Instant.parse("2025-03-01T10:00:00Z")), "Fog at dawn.", 1);
+        store.create(v1, Optional.empty());
+        Article v2 = withText(v1, "Fog again at dawn.", 2);
+        Article v3 = withText(v1, "Fog at dusk.", 3);
+        Article v4 = withText(v1, "Fog once more at dawn.", 4);
+        Article late = withText(v1, "Rain at dawn.", 2);  // another editor's change, also based on version 1
+
+        store.replace(v1, v2);
+        store.commitReplace(v2, v3);                      // "dawn" goes; this edit's clean-up is delayed
+        store.replace(v3, v4);                            // "dawn" is back, at version 4
+        assertThatThrownBy(() -> store.commitReplace(v1, late)).isInstanceOf(VersionConflict.class); // its postings went first
+        store.removeStalePostings(v2, Optional.of(v3));   // the delayed clean-up: "dawn" was stale for it
+
+        assertThat(store.find(search("dawn"), Optional.empty(), 10, NOW).items()).extracting(Article::version).containsExactly(4L);
+        assertThat(posting("dawn", v4)).extractingByKey("version").isEqualTo(AttributeValue.fromN("4"));
     }
 
     @Test

@@ -78,13 +78,13 @@ class PermissionsTest {
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings, tag and author registrations
-                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
+                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts; postings
             function("ReplaceArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings in
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
                     allow("dynamodb:DeleteItem", POSTINGS),               // removeStalePostings: conditional Deletes
-                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put)
+                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put); postings
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
