@@ -12,7 +12,6 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.observe.Telemetry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The store's read queries over the indexes: filtered newest-first pages and tag/author counts. */
 final class ArticleQueries {
+
+    /**
+     * A search page examines at most this many postings, so reads at most this many articles (each
+     * an eventually consistent read of its size) besides the postings themselves.
+     */
+    static final int MAX_SEARCH_CANDIDATES = 200;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -51,23 +56,29 @@ final class ArticleQueries {
      * Published articles that answer {@code query}, newest first, strictly after {@code after} in
      * feed order and visible at {@code now}. The narrowest index serves the page (search terms, then
      * tag, then author, else the sharded feed); every candidate is then checked against the query
-     * itself. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page: a rare filter may
-     * give a short page, with a cursor to go on from.
+     * itself. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page, and
+     * {@link #MAX_SEARCH_CANDIDATES} for a search: a rare filter may give a short page, with a cursor
+     * to go on from.
      */
     Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now) {
+        int maxExamined = query.search().isEmpty() ? ArticleStore.MAX_EXAMINED : MAX_SEARCH_CANDIDATES;
         CandidateStream candidates = candidates(query, after, now, query.equals(ArticleQuery.ALL) ? limit + 1 : 100);
         List<Article> matches = new ArrayList<>(limit);
         FeedKey lastExamined = null;
         int examined = 0;
+        int fetched = 0;
         boolean leftOver = false;
-        while (!leftOver && matches.size() < limit && examined < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
-            // Projected candidates cost nothing more to check, so take only as many as the page needs;
-            // posting candidates are fetched by BatchGetItem, so take a full batch.
-            int wanted = candidates.peek().item() != null ? limit - matches.size() : Batches.GET_BATCH;
+        while (!leftOver && matches.size() < limit && examined < maxExamined && candidates.peek() != null) {
+            // Projected candidates cost nothing more to check, so take only as many as the page needs.
+            // Posting candidates cost an article read each: fetch as many as the page still needs,
+            // twice the last fetch once candidates have failed the check, up to a BatchGetItem.
+            int remaining = limit - matches.size();
+            int wanted = candidates.peek().item() != null ? remaining : Math.min(Batches.GET_BATCH, Math.max(remaining, 2 * fetched));
             List<Candidate> batch = new ArrayList<>();
-            while (batch.size() < wanted && examined + batch.size() < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
+            while (batch.size() < wanted && examined + batch.size() < maxExamined && candidates.peek() != null) {
                 batch.add(candidates.poll());
             }
+            fetched = batch.size();
             Map<String, Map<String, AttributeValue>> items = resolve(batch);
             for (Candidate candidate : batch) {
                 if (matches.size() == limit) {
@@ -85,7 +96,7 @@ final class ArticleQueries {
                 }
             }
         }
-        if (!query.terms().isEmpty()) {
+        if (!query.search().isEmpty()) {
             Telemetry.count("SearchCandidates", examined); // the search's cost, on this request's log line and metrics
         }
         boolean more = leftOver || candidates.peek() != null;
@@ -104,9 +115,8 @@ final class ArticleQueries {
         if (lower.compareTo(upper) >= 0) {
             return EMPTY; // e.g. 'from' in the future: nothing can match, and DynamoDB refuses an inverted BETWEEN
         }
-        if (!query.terms().isEmpty()) {
-            // The longest term is the likeliest to be rare, so its postings are the fewest to check.
-            String term = query.terms().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        if (!query.search().isEmpty()) {
+            String term = query.search().lookupTerm();
             return partition(null, ArticleItemMapper.PK, ArticleItemMapper.TERM_PREFIX + term, ArticleItemMapper.SK,
                     lower, upper, pageSize);
         }
@@ -168,7 +178,11 @@ final class ArticleQueries {
         return new Page<>(changes, more ? Optional.of(changes.get(changes.size() - 1).key()) : Optional.empty());
     }
 
-    /** Article items for the candidates: projected ones as they are, posting ones fetched by id. */
+    /**
+     * Article items for the candidates: projected ones as they are, posting ones fetched by id,
+     * eventually consistent (as the indexes are): the check against the item decides, so a read a
+     * moment old at worst shows the previous version, as a list page from an index would.
+     */
     private Map<String, Map<String, AttributeValue>> resolve(List<Candidate> batch) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         List<Map<String, AttributeValue>> missing = new ArrayList<>();
@@ -179,7 +193,7 @@ final class ArticleQueries {
                 missing.add(ArticleItemMapper.articleKey(candidate.id()));
             }
         }
-        for (Map<String, AttributeValue> item : batches.get(missing, null)) {
+        for (Map<String, AttributeValue> item : batches.get(missing, null, false)) {
             items.put(item.get("id").s(), item);
         }
         return items;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.search.SearchQuery;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.TestDatabase;
@@ -111,6 +113,25 @@ class SeedLoaderTest {
         new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(store.findById(kim.id()).orElseThrow().title()).isEqualTo("Edited");
+    }
+
+    @Test
+    void reloadingAChangedPage_removesThePostingsOfWordsItsTextLost() throws Exception {
+        String name = "000_f5b8cecab90531ab.txt";
+        String text = java.nio.file.Files.readString(SEEDS.resolve(name));
+        new SeedLoader(store, FIRST_RUN).load(java.util.List.of(new SeedFile(name, text)));
+        assertThat(postingKeys("ballistic")).hasSize(1);
+
+        new SeedLoader(store, SECOND_RUN).load(java.util.List.of(new SeedFile(name, text.replace("ballistic", "guided"))));
+
+        assertThat(postingKeys("ballistic")).as("the stale posting is gone").isEmpty();
+        assertThat(postingKeys("guided")).hasSize(1);
+        assertThat(store.find(ArticleQuery.searching(SearchQuery.parse("ballistic")), java.util.Optional.empty(), 10,
+                SECOND_RUN.instant()).items()).isEmpty();
+    }
+
+    private java.util.List<String> postingKeys(String term) {
+        return itemsByKey().keySet().stream().filter(key -> key.startsWith("TERM#" + term + "|")).toList();
     }
 
     private Map<String, Map<String, AttributeValue>> itemsByKey() {

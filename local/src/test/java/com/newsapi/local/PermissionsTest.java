@@ -47,6 +47,8 @@ class PermissionsTest {
 
     private static final String TABLE = "table";
     private static final String FEED = "index/feed";
+    /** The table, only items whose partition key starts TERM# (an IAM dynamodb:LeadingKeys condition). */
+    private static final String POSTINGS = "table, TERM#* keys";
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
@@ -81,25 +83,27 @@ class PermissionsTest {
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings, tag and author registrations
-                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
+                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts; postings
             function("ReplaceArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings in, stale postings out
-                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put)
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
+                    allow("dynamodb:DeleteItem", POSTINGS),               // removeStalePostings: conditional Deletes
+                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put); postings
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS),
                     allow("dynamodb:PutItem", TABLE)),                    // replace, as above
             function("PublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS),               // a scheduled article's postings move
                     allow("dynamodb:PutItem", TABLE)),                    // publish is a replace
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes (article, slug)
-                    allow("dynamodb:PutItem", TABLE),                     // ... and its tombstone Put
-                    allow("dynamodb:BatchWriteItem", TABLE)),             // removeStalePostings
+                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; removeStalePostings
+                    allow("dynamodb:PutItem", TABLE)),                    // ... and its tombstone Put
             function("SyncFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
                     allow("dynamodb:Query", BY_TAG),                      // full pass by tag
@@ -115,8 +119,9 @@ class PermissionsTest {
                     allow("s3:ListBucket", "failure-bucket"),
                     allow("cloudfront:CreateInvalidation", "distribution")), // CloudFrontInvalidator
             function("LoaderFunction", LOGS, PRIMING,
-                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE)));            // putAll
+                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, putAll's replaced articles
+                    allow("dynamodb:BatchWriteItem", TABLE),              // putAll
+                    allow("dynamodb:DeleteItem", POSTINGS)));             // putAll: stale postings
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode translated;
@@ -285,9 +290,10 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (JsonNode statement : statementsOf(template, role)) {
             if ("Allow".equals(statement.path("Effect").asText())) {
+                String keys = statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys").path(0).asText("");
                 for (String action : actions(statement)) {
                     for (JsonNode resource : list(statement.path("Resource"))) {
-                        grants.add(new Grant(action, describe(resource, ownLogGroup)));
+                        grants.add(new Grant(action, describe(resource, ownLogGroup) + (keys.isEmpty() ? "" : ", " + keys + " keys")));
                     }
                 }
             }
