@@ -43,6 +43,8 @@ public final class WarmMain {
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
         GetArticleHandler get = new GetArticleHandler();
+        // The list handler signs its cursors: its no-arg constructor reads the key, as on Lambda.
+        System.setProperty("SYNC_TOKEN_KEY", System.getProperty("SYNC_TOKEN_KEY", "bench-sync-token-key-0123456789"));
         ListArticlesHandler list = new ListArticlesHandler();
         APIGatewayV2HTTPEvent getEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles/" + id)
                 .withPathParameters(Map.of("id", id)).build();

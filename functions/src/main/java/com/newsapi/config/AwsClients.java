@@ -8,7 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The one way every SDK client here is built (DynamoDB, Parameter Store, EventBridge): the
+ * The one way every SDK client here is built (DynamoDB, Parameter Store, EventBridge, CloudFront): the
  * url-connection HTTP client, an explicit region, the given credentials provider, the shared retry
  * strategy and time limits ({@link DynamoClients#overrides()}), and an endpoint override for local runs.
  */

@@ -32,6 +32,10 @@ public record Config(String tableName, Optional<URI> dynamoDbEndpoint, String re
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String EVENTBRIDGE_ENDPOINT = "EVENTBRIDGE_ENDPOINT";
     public static final String SSM_ENDPOINT = "SSM_ENDPOINT";
+    /** The change publisher's CDN: the CloudFront distribution it invalidates (unset or empty: no CDN). */
+    public static final String CDN_DISTRIBUTION_ID = "CDN_DISTRIBUTION_ID";
+    /** Empty for CloudFront's global endpoint; set to point the change publisher at a stand-in. */
+    public static final String CLOUDFRONT_ENDPOINT = "CLOUDFRONT_ENDPOINT";
 
     /** Where Lambda puts credentials: keys without SnapStart, a container credentials endpoint with it. */
     static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";

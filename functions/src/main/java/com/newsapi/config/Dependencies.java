@@ -1,5 +1,6 @@
 package com.newsapi.config;
 
+import com.newsapi.http.SignedPositions;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.service.SyncService;
@@ -26,6 +27,7 @@ public final class Dependencies {
     private final Optional<AwsCredentialsProvider> credentials;
     private final LongAdder storeRetries;
     private Priming priming;
+    private SignedPositions positions;
 
     public Dependencies(ArticleStore store, Clock clock) {
         this(store, clock, Optional.empty(), Optional.empty(), null);
@@ -61,6 +63,20 @@ public final class Dependencies {
 
     public SyncService sync() {
         return sync;
+    }
+
+    /**
+     * The signer of list cursors and sync tokens, its keys read on the first call ({@link SyncKeys}):
+     * from a handler's no-arg constructor, so at init, before a SnapStart snapshot, and only in the
+     * functions that hand out cursors (the others have neither the key's setting nor its parameter).
+     */
+    public synchronized SignedPositions positions() {
+        if (positions == null) {
+            positions = new SignedPositions(SyncKeys.load(
+                    config.orElseThrow(() -> new IllegalStateException("A graph built by a test has no signing keys: give the handler its own")),
+                    credentials.orElseThrow()));
+        }
+        return positions;
     }
 
     /** The SnapStart hook (null for graphs built by tests). */

@@ -10,8 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The keys that sign and check sync tokens, read once per container at init (so, with SnapStart,
- * before the snapshot, and never on a request).
+ * The keys that sign and check list cursors and sync tokens ({@link com.newsapi.http.SignedPositions}),
+ * read once per container at init (so, with SnapStart, before the snapshot, and never on a request).
  *
  * <p>{@code SYNC_TOKEN_KEY}, when set, holds them (local API, {@code sam local}); otherwise the
  * SecureString parameter that {@code SYNC_TOKEN_KEY_PARAMETER} names does. Either may hold several

@@ -30,13 +30,20 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
     static final int MAX_LIMIT = 100;
 
     private final ArticleService articles;
+    private final Cursors cursors;
 
     public ListArticlesHandler() {
-        this(Dependencies.shared().articles());
+        this(Dependencies.shared());
     }
 
-    ListArticlesHandler(ArticleService articles) {
+    /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
+    private ListArticlesHandler(Dependencies shared) {
+        this(shared.articles(), new Cursors(shared.positions()));
+    }
+
+    ListArticlesHandler(ArticleService articles, Cursors cursors) {
         this.articles = articles;
+        this.cursors = cursors;
     }
 
     @Override
@@ -45,12 +52,12 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
             ArticleQuery query = ListQueries.parse(event);
             int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
             Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.LIST_DEFAULT);
-            var after = Cursors.decode(Requests.query(event, "cursor"), query);
+            var after = cursors.decode(Requests.query(event, "cursor"), query);
 
             Page<Article> page = articles.list(query, after, limit, fields.contains(ArticleFields.BODY),
                     ArticleJson.needsWholeArticle(fields));
 
-            String body = ArticleJson.list(page.items(), fields, page.next().map(next -> Cursors.encode(next, query)));
+            String body = ArticleJson.list(page.items(), fields, page.next().map(next -> cursors.encode(next, query)));
             return Caching.conditional(event, body, Map.of("Cache-Control", Caching.LIST_CACHE_CONTROL));
         });
     }

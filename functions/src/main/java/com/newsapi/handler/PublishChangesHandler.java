@@ -4,13 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.newsapi.config.CloudFrontClients;
 import com.newsapi.config.Config;
 import com.newsapi.config.CredentialsProviders;
 import com.newsapi.config.EventBridgeClients;
+import com.newsapi.events.CdnInvalidator;
 import com.newsapi.events.ChangeClassifier;
 import com.newsapi.events.ChangeEvent;
+import com.newsapi.events.CloudFrontInvalidator;
 import com.newsapi.events.EventBridgeSink;
 import com.newsapi.events.EventSink;
+import com.newsapi.events.StalePaths;
 import com.newsapi.observe.Emf;
 import com.newsapi.observe.Telemetry;
 import java.util.ArrayList;
@@ -18,48 +22,78 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * ChangePublisherFunction: reads the table's DynamoDB stream and puts one event per article change
  * on the event bus. A batch that cannot be delivered whole reports the first undelivered record,
  * so Lambda retries from there (in order) and, after its retries, writes the batch to the failure bucket.
+ * Then, where the stack has a CDN, one invalidation per batch removes the cached answers the
+ * delivered changes made stale ({@link StalePaths}); its failure is logged and changes nothing else.
  */
 public final class PublishChangesHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final EventSink sink;
+    private final Optional<CdnInvalidator> cdn;
 
     public PublishChangesHandler() {
-        this(defaultSink());
+        this(Config.load());
     }
 
+    private PublishChangesHandler(Config config) {
+        this(config, CredentialsProviders.create(config));
+    }
+
+    /**
+     * The bus of {@code EVENT_BUS_NAME} (regional endpoint unless {@code EVENTBRIDGE_ENDPOINT}) and,
+     * when {@code CDN_DISTRIBUTION_ID} is set, that distribution (global endpoint unless
+     * {@code CLOUDFRONT_ENDPOINT}), through the SDK's clients.
+     */
+    private PublishChangesHandler(Config config, AwsCredentialsProvider credentials) {
+        this(new EventBridgeSink(EventBridgeClients.create(config, credentials), Config.required(Config.EVENT_BUS_NAME)),
+                Config.optional(Config.CDN_DISTRIBUTION_ID)
+                        .map(id -> new CloudFrontInvalidator(CloudFrontClients.create(config, credentials), id)));
+    }
+
+    /** Without a CDN (the local API). */
     public PublishChangesHandler(EventSink sink) {
-        this.sink = sink;
+        this(sink, Optional.empty());
     }
 
-    /** The bus of {@code EVENT_BUS_NAME}, through the SDK's client (regional endpoint unless {@code EVENTBRIDGE_ENDPOINT}). */
-    private static EventSink defaultSink() {
-        Config config = Config.load();
-        String busName = Config.required(Config.EVENT_BUS_NAME);
-        return new EventBridgeSink(EventBridgeClients.create(config, CredentialsProviders.create(config)), busName);
+    public PublishChangesHandler(EventSink sink, Optional<? extends CdnInvalidator> cdn) {
+        this.sink = sink;
+        this.cdn = cdn.map(CdnInvalidator.class::cast);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<ChangeEvent> changes = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
+        List<Set<String>> stalePaths = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             var data = record.getDynamodb();
             Optional<ChangeEvent> change = ChangeClassifier.classify(record.getEventName(), data.getOldImage(), data.getNewImage());
             if (change.isPresent()) {
                 changes.add(change.get());
                 sequenceNumbers.add(data.getSequenceNumber());
+                stalePaths.add(StalePaths.of(data.getOldImage(), data.getNewImage()));
             }
         }
         int delivered = changes.isEmpty() ? 0 : sink.send(changes);
+        // Only the delivered changes: the others come back in the retried batch, and are invalidated then.
+        List<String> paths = cdn.isEmpty() ? List.of() : StalePaths.forBatch(stalePaths.subList(0, delivered));
+        boolean invalidated = paths.isEmpty()
+                || cdn.get().invalidate(paths, "changes-" + sequenceNumbers.getFirst() + "-" + sequenceNumbers.get(delivered - 1));
         Telemetry telemetry = Telemetry.current();
-        telemetry.metrics(Map.of("Function", "ChangePublisher"), false, List.of(
+        List<Emf.Metric> metrics = new ArrayList<>(List.of(
                 Emf.Metric.count("EventsPublished", delivered),
-                Emf.Metric.count("EventsFailed", changes.size() - delivered)), Map.of());
+                Emf.Metric.count("EventsFailed", changes.size() - delivered)));
+        if (cdn.isPresent()) {
+            metrics.add(Emf.Metric.count("CdnPathsInvalidated", invalidated ? paths.size() : 0));
+            metrics.add(Emf.Metric.count("CdnInvalidationsFailed", invalidated ? 0 : 1));
+        }
+        telemetry.metrics(Map.of("Function", "ChangePublisher"), false, metrics, Map.of());
         if (delivered < changes.size()) {
             Map<String, Object> failure = new LinkedHashMap<>();
             failure.put("sequenceNumber", sequenceNumbers.get(delivered));
@@ -70,7 +104,8 @@ public final class PublishChangesHandler implements RequestHandler<DynamodbEvent
             return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumbers.get(delivered))));
         }
         if (!changes.isEmpty()) {
-            telemetry.info("changes published", Map.of("published", delivered, "records", event.getRecords().size()));
+            telemetry.info("changes published", Map.of("published", delivered, "records", event.getRecords().size(),
+                    "cdnPaths", invalidated ? paths.size() : 0));
         }
         return new StreamsEventResponse(List.of());
     }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
-import com.newsapi.config.SyncKeys;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
@@ -44,7 +43,7 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     /** The keys are read here, at init: before a SnapStart snapshot, never on a request. */
     private SyncHandler(Dependencies shared) {
-        this(shared.sync(), new SyncTokens(SyncKeys.load(shared.config().orElseThrow(), shared.credentials().orElseThrow())));
+        this(shared.sync(), new SyncTokens(shared.positions()));
     }
 
     SyncHandler(SyncService sync, SyncTokens tokens) {

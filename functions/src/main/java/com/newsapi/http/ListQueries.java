@@ -3,7 +3,8 @@ package com.newsapi.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.search.Terms;
+import com.newsapi.search.InvalidSearch;
+import com.newsapi.search.SearchQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +21,6 @@ public final class ListQueries {
     static final int MAX_TAG_LENGTH = 50;
     static final int MAX_AUTHOR_LENGTH = 100;
     static final int MAX_QUERY_LENGTH = 200;
-    static final int MAX_TERMS = 8;
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -36,18 +36,16 @@ public final class ListQueries {
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
             throw new InvalidParameter("from", "'from' must be earlier than 'to'.");
         }
-        Set<String> terms = Set.of();
+        SearchQuery search = SearchQuery.NONE;
         Optional<String> q = text(event, "q", MAX_QUERY_LENGTH);
         if (q.isPresent()) {
-            terms = Terms.of(q.get());
-            if (terms.isEmpty()) {
-                throw new InvalidParameter("q", "'q' has no searchable words (only punctuation or very common words).");
-            }
-            if (terms.size() > MAX_TERMS) {
-                throw new InvalidParameter("q", "'q' may have at most " + MAX_TERMS + " words.");
+            try {
+                search = SearchQuery.parse(q.get());
+            } catch (InvalidSearch e) {
+                throw new InvalidParameter("q", e.getMessage());
             }
         }
-        return new ArticleQuery(tag, author, from, until, terms).withExcerpt(excerpt(event));
+        return new ArticleQuery(tag, author, from, until, search).withExcerpt(excerpt(event));
     }
 
     /** {@code excerpt=true} keeps only teasers, {@code excerpt=false} only full stories; nothing else is a value. */
@@ -62,7 +60,7 @@ public final class ListQueries {
     /** Only the {@code tag} and {@code author} filters (what a sync may be narrowed by), checked as lists check them. */
     public static ArticleQuery tagAndAuthor(APIGatewayV2HTTPEvent event) {
         return new ArticleQuery(text(event, "tag", MAX_TAG_LENGTH), text(event, "author", MAX_AUTHOR_LENGTH),
-                Optional.empty(), Optional.empty(), Set.of());
+                Optional.empty(), Optional.empty(), SearchQuery.NONE);
     }
 
     /** Unknown parameters are refused rather than ignored, so a misspelt filter is never silently dropped. */

@@ -3,8 +3,7 @@ package com.newsapi.model;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import com.newsapi.search.Terms;
+import com.newsapi.search.SearchQuery;
 
 /**
  * What a reader asks a list for. Every part is optional; all given parts must hold.
@@ -13,7 +12,7 @@ import com.newsapi.search.Terms;
  * @param author articles by this author (compared case- and space-insensitively)
  * @param from   published at or after this instant
  * @param until  published before this instant (exclusive)
- * @param terms  normalised search terms, all of which must occur in the title or body
+ * @param search what {@code q} asks of the title, summary and body; {@link SearchQuery#NONE} for no search
  * @param excerpt only teasers ({@code true}) or only full stories ({@code false}); empty for both
  */
 public record ArticleQuery(
@@ -21,27 +20,31 @@ public record ArticleQuery(
         Optional<String> author,
         Optional<Instant> from,
         Optional<Instant> until,
-        Set<String> terms,
+        SearchQuery search,
         Optional<Boolean> excerpt) {
 
     public static final ArticleQuery ALL =
-            new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of());
+            new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SearchQuery.NONE);
 
     /** A query that takes teasers and full stories alike. */
     public ArticleQuery(Optional<String> tag, Optional<String> author, Optional<Instant> from, Optional<Instant> until,
-                        Set<String> terms) {
-        this(tag, author, from, until, terms, Optional.empty());
+                        SearchQuery search) {
+        this(tag, author, from, until, search, Optional.empty());
     }
 
     /** This query, narrowed to teasers or to full stories (or neither, when empty). */
     public ArticleQuery withExcerpt(Optional<Boolean> onlyExcerpts) {
-        return new ArticleQuery(tag, author, from, until, terms, onlyExcerpts);
+        return new ArticleQuery(tag, author, from, until, search, onlyExcerpts);
     }
 
     public ArticleQuery {
         tag = tag.map(ArticleQuery::normaliseTag);
         author = author.map(ArticleQuery::normaliseAuthor);
-        terms = Set.copyOf(terms);
+    }
+
+    /** Every article that answers this search, unfiltered otherwise. */
+    public static ArticleQuery searching(SearchQuery search) {
+        return new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), search);
     }
 
     public boolean hasDateRange() {
@@ -78,7 +81,7 @@ public record ArticleQuery(
                 return false;
             }
         }
-        return terms.isEmpty() || Terms.ofArticle(article).containsAll(terms);
+        return search.isEmpty() || search.matches(article);
     }
 
     /** A stable text naming this query, so a cursor can be tied to the query that issued it. */
@@ -86,7 +89,7 @@ public record ArticleQuery(
         return String.join("\u001f",
                 tag.orElse(""), author.orElse(""),
                 from.map(Instant::toString).orElse(""), until.map(Instant::toString).orElse(""),
-                String.join(" ", new java.util.TreeSet<>(terms)))
+                search.canonical())
                 // Only when set, so that cursors of queries without it keep their digest.
                 + excerpt.map(only -> "\u001fexcerpt=" + only).orElse("");
     }

@@ -3,50 +3,84 @@ package com.newsapi.search;
 import com.newsapi.model.Article;
 import com.newsapi.model.Block;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Keyword search terms: the same function makes the index terms of an article and the terms of a
- * query, so matching is case- and accent-insensitive by construction ("Zürich" finds "zurich").
+ * How text becomes words: the same functions make the index terms of an article, the words it is
+ * checked against and the words of a query, so matching is case- and accent-insensitive by
+ * construction ("Zürich" finds "zurich").
  */
 public final class Terms {
 
-    /** Longer tokens are cut: nobody searches for 40-letter words, and keys stay small. */
+    /** Longer words are cut: nobody searches for 40-letter words, and keys stay small. */
     static final int MAX_TERM_LENGTH = 40;
 
-    /** Words too common to narrow a search; a query of only these matches nothing, as an empty query would. */
+    /** Words too common to narrow a search: not indexed, so a query needs at least one other word. */
     private static final Set<String> STOPWORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "he", "her",
             "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "they", "this",
             "to", "was", "were", "will", "with");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** A possessive's 's ("Korea’s" is the word korea), then any other apostrophe joins ("don't" is dont). */
+    private static final Pattern POSSESSIVE = Pattern.compile("['’‘`]s(?![\\p{L}\\p{N}])");
+    private static final Pattern APOSTROPHE = Pattern.compile("['’‘`]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Terms() {
     }
 
-    /** The searchable terms of an article: its title and every block of its body. */
-    public static Set<String> ofArticle(Article article) {
-        Set<String> terms = of(article.title());
-        for (Block block : article.body()) {
-            terms.addAll(of(block.text()));
-        }
-        return terms;
+    /** Lower case, accents removed (compatibility decomposition, marks dropped): the project's one folder, for words and slugs. */
+    public static String fold(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
-    /** Distinct normalised terms of a text, in first-seen order. */
-    public static Set<String> of(String text) {
-        Set<String> terms = new LinkedHashSet<>();
+    /** The folded words of a text, in order, very common ones included; punctuation separates words. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
         if (text == null) {
-            return terms;
+            return words;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .replaceAll("['’‘`]", "")
-                .toLowerCase(Locale.ROOT);
-        for (String token : folded.split("[^\\p{L}\\p{N}]+")) {
-            if (!token.isEmpty() && !STOPWORDS.contains(token)) {
-                terms.add(token.length() > MAX_TERM_LENGTH ? token.substring(0, MAX_TERM_LENGTH) : token);
+        String joined = APOSTROPHE.matcher(POSSESSIVE.matcher(fold(text)).replaceAll("")).replaceAll("");
+        for (String word : SEPARATORS.split(joined)) {
+            if (!word.isEmpty()) {
+                words.add(word.length() > MAX_TERM_LENGTH ? word.substring(0, MAX_TERM_LENGTH) : word);
+            }
+        }
+        return words;
+    }
+
+    public static boolean isStopword(String word) {
+        return STOPWORDS.contains(word);
+    }
+
+    /**
+     * The article's searchable text as runs of words: its title, its summary and each block of its
+     * body, one run each, so a phrase never spans the end of one and the start of the next.
+     */
+    public static List<List<String>> passages(Article article) {
+        List<List<String>> passages = new ArrayList<>();
+        passages.add(words(article.title()));
+        passages.add(words(article.summary()));
+        for (Block block : article.body()) {
+            passages.add(words(block.text()));
+        }
+        return passages;
+    }
+
+    /** The indexed terms of an article: the distinct words of its title, summary and body, very common ones left out. */
+    public static Set<String> ofArticle(Article article) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (List<String> passage : passages(article)) {
+            for (String word : passage) {
+                if (!isStopword(word)) {
+                    terms.add(word);
+                }
             }
         }
         return terms;

@@ -1,11 +1,10 @@
 package com.newsapi.store;
 
+import com.newsapi.search.Terms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** How article ids and slugs look, and how they are made. */
@@ -44,10 +43,7 @@ public final class ArticleIds {
 
     /** A URL name from a title: accents folded, lower case, words joined by hyphens, at most 80 characters. */
     public static String slugOf(String title) {
-        String folded = Normalizer.normalize(title, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
-                .replaceAll("['’‘`]", "")
-                .toLowerCase(Locale.ROOT);
+        String folded = Terms.fold(title).replaceAll("['’‘`]", "");
         String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > MAX_SLUG_LENGTH) {
             int cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);

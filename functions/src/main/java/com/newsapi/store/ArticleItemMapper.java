@@ -178,9 +178,18 @@ final class ArticleItemMapper {
         return article.tags().stream().map(ArticleQuery::normaliseTag).distinct().limit(MAX_TAGS).toList();
     }
 
-    /** Search postings: one item per term, keyed by the article's feed position. */
-    static Map<String, AttributeValue> termPosting(String term, FeedKey key) {
-        return Map.of(PK, s(TERM_PREFIX + term), SK, s(key.render()), ARTICLE_ID, s(key.id()));
+    /**
+     * Search postings: one item per term, keyed by the article's feed position, carrying the article
+     * version it was written for (a clean-up deletes a posting only while it is not newer than the
+     * version that clean-up supersedes).
+     */
+    static Map<String, AttributeValue> termPosting(String term, FeedKey key, long version) {
+        return Map.of(PK, s(TERM_PREFIX + term), SK, s(key.render()), ARTICLE_ID, s(key.id()), VERSION, n(version));
+    }
+
+    /** The key of a posting item. */
+    static Map<String, AttributeValue> postingKey(Map<String, AttributeValue> posting) {
+        return Map.of(PK, posting.get(PK), SK, posting.get(SK));
     }
 
     static Map<String, AttributeValue> idempotencyKey(String key) {

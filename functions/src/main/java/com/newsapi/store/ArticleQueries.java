@@ -12,7 +12,6 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.observe.Telemetry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** The store's read queries over the indexes: filtered newest-first pages and tag/author counts. */
 final class ArticleQueries {
+
+    /**
+     * A search page examines at most this many postings, so reads at most this many articles (each
+     * an eventually consistent read of its size) besides the postings themselves.
+     */
+    static final int MAX_SEARCH_CANDIDATES = 200;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -55,27 +60,33 @@ final class ArticleQueries {
      * tag, then author, else the sharded feed); every candidate is then checked against the query
      * itself. The list indexes project only what a list shows by default: with {@code whole}, the
      * matches they gave are read again from the table (one BatchGetItem), else they come without
-     * body, author bio and source. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined per page: a rare filter may
-     * give a short page, with a cursor to go on from.
+     * body, author bio and source. At most {@link ArticleStore#MAX_EXAMINED} candidates are examined
+     * per page, and {@link #MAX_SEARCH_CANDIDATES} for a search: a rare filter may give a short page,
+     * with a cursor to go on from.
      */
     Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now, boolean whole) {
+        int maxExamined = query.search().isEmpty() ? ArticleStore.MAX_EXAMINED : MAX_SEARCH_CANDIDATES;
         // Entries of a tag, author or feed partition match the key filters they were read for, so a
         // partition first reads what the page needs; a filter checked on the entries (excerpt, a
-        // second key filter) makes it read on, in growing pages. Postings are checked article by article.
-        CandidateStream candidates = candidates(query, after, now, query.terms().isEmpty() ? limit + 1 : PartitionStream.MAX_PAGE);
+        // second key filter) makes it read on, in growing pages.
+        CandidateStream candidates = candidates(query, after, now, query.search().isEmpty() ? limit + 1 : PartitionStream.MAX_PAGE);
         List<Article> matches = new ArrayList<>(limit);
         Set<String> partial = new HashSet<>(); // read from a list index: no body, bio or source
         FeedKey lastExamined = null;
         int examined = 0;
+        int fetched = 0;
         boolean leftOver = false;
-        while (!leftOver && matches.size() < limit && examined < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
-            // Projected candidates cost nothing more to check, so take only as many as the page needs;
-            // posting candidates are fetched by BatchGetItem, so take a full batch.
-            int wanted = candidates.peek().item() != null ? limit - matches.size() : Batches.GET_BATCH;
+        while (!leftOver && matches.size() < limit && examined < maxExamined && candidates.peek() != null) {
+            // Projected candidates cost nothing more to check, so take only as many as the page needs.
+            // Posting candidates cost an article read each: fetch as many as the page still needs,
+            // twice the last fetch once candidates have failed the check, up to a BatchGetItem.
+            int remaining = limit - matches.size();
+            int wanted = candidates.peek().item() != null ? remaining : Math.min(Batches.GET_BATCH, Math.max(remaining, 2 * fetched));
             List<Candidate> batch = new ArrayList<>();
-            while (batch.size() < wanted && examined + batch.size() < ArticleStore.MAX_EXAMINED && candidates.peek() != null) {
+            while (batch.size() < wanted && examined + batch.size() < maxExamined && candidates.peek() != null) {
                 batch.add(candidates.poll());
             }
+            fetched = batch.size();
             Map<String, Map<String, AttributeValue>> items = resolve(batch);
             for (Candidate candidate : batch) {
                 if (matches.size() == limit) {
@@ -96,7 +107,7 @@ final class ArticleQueries {
                 }
             }
         }
-        if (!query.terms().isEmpty()) {
+        if (!query.search().isEmpty()) {
             Telemetry.count("SearchCandidates", examined); // the search's cost, on this request's log line and metrics
         }
         boolean more = leftOver || candidates.peek() != null;
@@ -106,12 +117,13 @@ final class ArticleQueries {
 
     /**
      * The matches as whole articles: those read from an index that projects only the listed part are
-     * read again from the table, in one BatchGetItem for the page. One that changed meanwhile counts
-     * as it is now: kept if it still sits where the index said and still answers the query.
+     * read again from the table, in one BatchGetItem for the page, eventually consistent as the index
+     * itself is. One that changed meanwhile counts as it is now: kept if it still sits where the
+     * index said and still answers the query.
      */
     private List<Article> wholeArticles(ArticleQuery query, List<Article> matches, Set<String> partial) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(partial.stream().map(ArticleItemMapper::articleKey).toList(), null)) {
+        for (Map<String, AttributeValue> item : batches.get(partial.stream().map(ArticleItemMapper::articleKey).toList(), null, false)) {
             items.put(item.get("id").s(), item);
         }
         List<Article> whole = new ArrayList<>(matches.size());
@@ -144,9 +156,8 @@ final class ArticleQueries {
         if (lower.compareTo(upper) >= 0) {
             return EMPTY; // e.g. 'from' in the future: nothing can match, and DynamoDB refuses an inverted BETWEEN
         }
-        if (!query.terms().isEmpty()) {
-            // The longest term is the likeliest to be rare, so its postings are the fewest to check.
-            String term = query.terms().stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        if (!query.search().isEmpty()) {
+            String term = query.search().lookupTerm();
             return partition(null, ArticleItemMapper.PK, ArticleItemMapper.TERM_PREFIX + term, ArticleItemMapper.SK,
                     lower, upper, pageSize);
         }
@@ -208,7 +219,11 @@ final class ArticleQueries {
         return new Page<>(changes, more ? Optional.of(changes.get(changes.size() - 1).key()) : Optional.empty());
     }
 
-    /** Article items for the candidates: projected ones as they are, posting ones fetched by id. */
+    /**
+     * Article items for the candidates: projected ones as they are, posting ones fetched by id,
+     * eventually consistent (as the indexes are): the check against the item decides, so a read a
+     * moment old at worst shows the previous version, as a list page from an index would.
+     */
     private Map<String, Map<String, AttributeValue>> resolve(List<Candidate> batch) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         List<Map<String, AttributeValue>> missing = new ArrayList<>();
@@ -219,7 +234,7 @@ final class ArticleQueries {
                 missing.add(ArticleItemMapper.articleKey(candidate.id()));
             }
         }
-        for (Map<String, AttributeValue> item : batches.get(missing, null)) {
+        for (Map<String, AttributeValue> item : batches.get(missing, null, false)) {
             items.put(item.get("id").s(), item);
         }
         return items;

@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -145,6 +145,12 @@ public final class ArticleStore {
      * @throws VersionConflict the article changed (or vanished) since {@code previous} was read
      */
     public void replace(Article previous, Article updated) {
+        commitReplace(previous, updated);
+        removeStalePostings(previous, Optional.of(updated));
+    }
+
+    /** {@link #replace} up to its commit (postings, then the article); a test runs the clean-up apart. */
+    void commitReplace(Article previous, Article updated) {
         writeIndexEntries(updated);
         Map<String, AttributeValue> item = ArticleItemMapper.toItem(updated, EDITED_HASH);
         if (previous.status().isListed() && !updated.status().isListed()) {
@@ -164,7 +170,6 @@ public final class ArticleStore {
                 throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
             }
         }
-        removeStalePostings(previous, Optional.of(updated));
     }
 
     /**
@@ -229,28 +234,48 @@ public final class ArticleStore {
     /** Marks articles written through the API: the loader never overwrites them. */
     public static final String EDITED_HASH = "edited";
 
+    /**
+     * Before the article is written: its postings, each put only over one not newer, so a writer whose
+     * change then loses its version check never lowers a posting a later version wrote; then the
+     * other index entries.
+     */
     private void writeIndexEntries(Article article) {
-        batches.write(indexEntries(article).stream().map(Batches::put).toList());
+        List<Map<String, AttributeValue>> postings = postings(article);
+        batches.putWhere(postings, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(article.version())));
+        Set<Map<String, AttributeValue>> written = Set.copyOf(postings);
+        batches.write(indexEntries(article).stream().filter(entry -> !written.contains(entry)).map(Batches::put).toList());
     }
 
     /**
-     * Best effort, after the article is written: postings the new version no longer has. One left
-     * behind (a crash here) is checked and skipped by readers.
+     * Best effort, after the article is written: postings {@code previous} had and {@code current}
+     * lacks. Each is deleted only while it is at a version not newer than {@code previous}'s, so a
+     * clean-up that runs late (after a later edit put the word back and wrote its posting again)
+     * leaves that posting alone. One left behind (a crash here) is checked and skipped by readers.
      */
-    private void removeStalePostings(Article previous, Optional<Article> current) {
-        Set<Map<String, AttributeValue>> keep = new HashSet<>(current.map(ArticleStore::indexEntries).orElse(List.of()));
-        List<WriteRequest> deletes = indexEntries(previous).stream()
-                .filter(entry -> entry.get(ArticleItemMapper.PK).s().startsWith(ArticleItemMapper.TERM_PREFIX))
-                .filter(entry -> !keep.contains(entry))
-                .map(entry -> Batches.delete(Map.of(ArticleItemMapper.PK, entry.get(ArticleItemMapper.PK),
-                        ArticleItemMapper.SK, entry.get(ArticleItemMapper.SK))))
-                .toList();
+    void removeStalePostings(Article previous, Optional<Article> current) {
+        removeStalePostings(previous, FeedKey.of(previous), current);
+    }
+
+    /**
+     * As {@link #removeStalePostings(Article, Optional)}, for a previous article whose postings sit at
+     * {@code previousKey}: where its item says it was, which an earlier feed rule may have put
+     * elsewhere than the rule puts it now.
+     */
+    private void removeStalePostings(Article previous, FeedKey previousKey, Optional<Article> current) {
+        Set<Map<String, AttributeValue>> keep = current.map(article -> postingKeys(article, FeedKey.of(article))).orElse(Set.of());
+        List<Map<String, AttributeValue>> stale = postingKeys(previous, previousKey).stream().filter(key -> !keep.contains(key)).toList();
         try {
-            batches.write(deletes);
+            batches.deleteWhere(stale, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(previous.version())));
         } catch (RuntimeException e) {
             // The change itself is committed; stale postings are only extra candidates for readers.
         }
     }
+
+    /**
+     * A writer for {@code :version} may replace or remove a posting only while it is not newer
+     * (absent, or written before postings carried a version, counts as older).
+     */
+    private static final String NOT_NEWER_THAN = "attribute_not_exists(#version) OR #version <= :version";
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
@@ -298,9 +323,12 @@ public final class ArticleStore {
      * backoff until all are written. Search postings and tag/author registrations go first, the
      * articles last: an interrupted run leaves at worst postings that readers check and skip, never
      * an article that search cannot find. Puts replace whole items, so writing the same articles
-     * again leaves the same items.
+     * again leaves the same items; postings a replaced article had and its new text lacks are then
+     * removed as an edit's are ({@link #removeStalePostings}).
      */
     public void putAll(List<Article> articles, Map<String, String> contentHashes) {
+        List<Map<String, AttributeValue>> replaced =
+                batches.get(articles.stream().map(article -> ArticleItemMapper.articleKey(article.id())).toList(), null);
         List<WriteRequest> indexWrites = new ArrayList<>();
         List<WriteRequest> articleWrites = new ArrayList<>(articles.size() * 2);
         for (Article article : articles) {
@@ -310,6 +338,31 @@ public final class ArticleStore {
         }
         batches.write(indexWrites.stream().distinct().toList());
         batches.write(articleWrites);
+        Map<String, Article> byId = new HashMap<>();
+        articles.forEach(article -> byId.put(article.id(), article));
+        for (Map<String, AttributeValue> item : replaced) {
+            Article previous = ArticleItemMapper.fromItem(item);
+            String storedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
+            removeStalePostings(previous, storedKey == null ? FeedKey.of(previous) : FeedKey.parse(storedKey),
+                    Optional.of(byId.get(previous.id())));
+        }
+    }
+
+    /** The search postings of a listed article, at its version: one per indexed term. */
+    static List<Map<String, AttributeValue>> postings(Article article) {
+        return postings(article, FeedKey.of(article));
+    }
+
+    private static List<Map<String, AttributeValue>> postings(Article article, FeedKey key) {
+        if (!article.status().isListed()) {
+            return List.of();
+        }
+        return Terms.ofArticle(article).stream()
+                .map(term -> ArticleItemMapper.termPosting(term, key, article.version())).toList();
+    }
+
+    private static Set<Map<String, AttributeValue>> postingKeys(Article article, FeedKey key) {
+        return postings(article, key).stream().map(ArticleItemMapper::postingKey).collect(Collectors.toSet());
     }
 
     /** The items that index a listed article besides the article item itself. */
@@ -317,11 +370,7 @@ public final class ArticleStore {
         if (!article.status().isListed()) {
             return List.of();
         }
-        List<Map<String, AttributeValue>> entries = new ArrayList<>();
-        FeedKey key = FeedKey.of(article);
-        for (String term : Terms.ofArticle(article)) {
-            entries.add(ArticleItemMapper.termPosting(term, key));
-        }
+        List<Map<String, AttributeValue>> entries = new ArrayList<>(postings(article));
         for (String tag : ArticleItemMapper.distinctTags(article)) {
             entries.add(ArticleItemMapper.tagRegistration(tag));
         }

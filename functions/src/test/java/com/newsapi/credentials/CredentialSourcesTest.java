@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The functions sign every AWS call with the credentials Lambda gives them, whichever way it gives
  * them: container credentials (SnapStart) or environment keys (without). Each case starts a fresh
- * JVM whose environment holds only that one kind, as a Lambda container's does, and runs three
+ * JVM whose environment holds only that one kind, as a Lambda container's does, and runs four
  * functions there ({@link InvokeFunctionsMain}) against loopback stand-ins ({@link StandInAws}).
  */
 class CredentialSourcesTest {
@@ -41,7 +41,7 @@ class CredentialSourcesTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
     /** Every setting the child must not inherit from whoever runs the tests. */
     private static final Set<String> OUR_SETTINGS = Set.of("TABLE_NAME", "DYNAMODB_ENDPOINT", "EVENTBRIDGE_ENDPOINT",
-            "SSM_ENDPOINT", "EVENT_BUS_NAME", "SYNC_TOKEN_KEY", "SYNC_TOKEN_KEY_PARAMETER");
+            "SSM_ENDPOINT", "EVENT_BUS_NAME", "SYNC_TOKEN_KEY", "SYNC_TOKEN_KEY_PARAMETER", "CDN_DISTRIBUTION_ID", "CLOUDFRONT_ENDPOINT");
 
     private final StandInAws aws = new StandInAws(SERVED, AUTHORIZATION_TOKEN, PARAMETER, SIGNING_KEY + "\n" + PREVIOUS_KEY,
             TestDatabase.endpoint());
@@ -81,12 +81,15 @@ class CredentialSourcesTest {
     private void assertEveryCallSignedWith(String accessKeyId, String sessionToken, Child child) {
         assertThat(aws.calls("dynamodb")).as("the child printed:%n%s", child.output()).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.target()).startsWith("DynamoDB_20120810."));
+        // One read of the key per container, though the list and the sync function both sign with it.
         assertThat(aws.calls("ssm")).as("the child printed:%n%s", child.output()).singleElement().satisfies(call -> {
             assertThat(call.target()).isEqualTo("AmazonSSM.GetParameter");
             assertThat(call.body()).contains("\"WithDecryption\":true");
         });
         assertThat(aws.calls("events")).as("the child printed:%n%s", child.output()).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.target()).isEqualTo("AWSEvents.PutEvents"));
+        assertThat(aws.calls("cloudfront")).as("the child printed:%n%s", child.output()).singleElement()
+                .satisfies(call -> assertThat(call.target()).endsWith("/distribution/E2EXAMPLE/invalidation"));
         assertThat(aws.calls).as("the child printed:%n%s", child.output()).allSatisfy(call -> {
             assertThat(call.authorization()).contains("Credential=" + accessKeyId + "/");
             assertThat(call.securityToken()).isEqualTo(sessionToken);
@@ -117,6 +120,8 @@ class CredentialSourcesTest {
                 "SSM_ENDPOINT", aws.ssmEndpoint().toString(),
                 "EVENTBRIDGE_ENDPOINT", aws.eventBridgeEndpoint().toString(),
                 "EVENT_BUS_NAME", "news-events",
+                "CDN_DISTRIBUTION_ID", "E2EXAMPLE",
+                "CLOUDFRONT_ENDPOINT", aws.cloudFrontEndpoint().toString(),
                 "SYNC_TOKEN_KEY", "",
                 "SYNC_TOKEN_KEY_PARAMETER", PARAMETER));
         environment.putAll(credentials);
@@ -145,12 +150,13 @@ class CredentialSourcesTest {
 
         void assertEveryFunctionSucceeded() {
             Map<String, String> results = new HashMap<>();
-            for (String step : List.of("get", "sync", "publish-failures", "primed")) {
+            for (String step : List.of("get", "list", "sync", "publish-failures", "primed")) {
                 results.put(step, result(step).split(" ")[0]);
             }
             assertThat(exitCode).as("exit code; the child printed:%n%s", output).isZero();
             assertThat(results).as("the child printed:%n%s", output)
                     .containsEntry("get", "200")
+                    .containsEntry("list", "200")
                     .containsEntry("sync", "200")
                     .containsEntry("publish-failures", "0")
                     .containsEntry("primed", "true");

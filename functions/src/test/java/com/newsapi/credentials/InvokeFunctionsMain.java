@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.newsapi.config.Dependencies;
 import com.newsapi.handler.GetArticleHandler;
+import com.newsapi.handler.ListArticlesHandler;
 import com.newsapi.handler.PublishChangesHandler;
 import com.newsapi.handler.SyncHandler;
 import com.newsapi.http.Json;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Run in a fresh JVM by {@link CredentialSourcesTest}: builds three functions the way Lambda does
+ * Run in a fresh JVM by {@link CredentialSourcesTest}: builds four functions the way Lambda does
  * (no-arg constructors, configuration from the environment only), invokes each once with a real
  * event, primes as SnapStart would, and prints one {@code result ...} line per step.
  *
@@ -34,6 +35,9 @@ public final class InvokeFunctionsMain {
         get.setPathParameters(Map.of("id", articleId));
         APIGatewayV2HTTPResponse article = new GetArticleHandler().handleRequest(get, null);
         System.out.println("result get " + article.getStatusCode());
+
+        APIGatewayV2HTTPEvent list = EventLoader.loadApiGatewayHttpEvent(events.resolve("list-articles.json").toString());
+        System.out.println("result list " + new ListArticlesHandler().handleRequest(list, null).getStatusCode());
 
         APIGatewayV2HTTPEvent sync = EventLoader.loadApiGatewayHttpEvent(events.resolve("sync.json").toString());
         sync.setQueryStringParameters(Map.of()); // no filter: the token is then checkable with ArticleQuery.ALL

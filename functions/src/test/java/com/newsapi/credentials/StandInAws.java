@@ -27,11 +27,12 @@ import java.util.concurrent.Executors;
 /**
  * What a function talks to on AWS, on loopback: a container credentials endpoint (as Lambda runs
  * for SnapStart functions), DynamoDB (a proxy to the real local engine), Parameter Store and
- * EventBridge. Each records every request it gets, so a test can check who signed it.
+ * EventBridge and CloudFront (CreateInvalidation). Each records every request it gets, so a test can
+ * check who signed it.
  */
 final class StandInAws implements AutoCloseable {
 
-    /** One request to a stand-in service. */
+    /** One request to a stand-in service; {@code target} is its X-Amz-Target, or method and path for a REST API. */
     record Call(String service, String target, String authorization, String securityToken, String body) {
     }
 
@@ -58,6 +59,7 @@ final class StandInAws implements AutoCloseable {
     private final HttpServer dynamoDb;
     private final HttpServer ssm;
     private final HttpServer eventBridge;
+    private final HttpServer cloudFront;
 
     /**
      * @param served             the credentials the container endpoint serves
@@ -75,6 +77,7 @@ final class StandInAws implements AutoCloseable {
         this.dynamoDb = serve(exchange -> proxyToEngine(exchange, record("dynamodb", exchange)));
         this.ssm = serve(exchange -> getParameter(exchange, record("ssm", exchange)));
         this.eventBridge = serve(exchange -> putEvents(exchange, record("events", exchange)));
+        this.cloudFront = serve(exchange -> createInvalidation(exchange, record("cloudfront", exchange)));
     }
 
     URI credentialsUri() {
@@ -91,6 +94,10 @@ final class StandInAws implements AutoCloseable {
 
     URI eventBridgeEndpoint() {
         return uri(eventBridge, "/");
+    }
+
+    URI cloudFrontEndpoint() {
+        return uri(cloudFront, "");
     }
 
     List<Call> calls(String service) {
@@ -166,9 +173,17 @@ final class StandInAws implements AutoCloseable {
         answer(exchange, 200, "application/x-amz-json-1.1", body.toString());
     }
 
+    /** Accepts any invalidation, as CloudFront does when fewer than its limit are in progress. */
+    private void createInvalidation(HttpExchange exchange, Call call) throws IOException {
+        answer(exchange, 201, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invalidation xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">"
+                + "<Id>I1</Id><Status>InProgress</Status><CreateTime>" + Instant.now() + "</CreateTime></Invalidation>");
+    }
+
     private Call record(String service, HttpExchange exchange) throws IOException {
         var headers = exchange.getRequestHeaders();
-        Call call = new Call(service, orEmpty(headers.getFirst("X-Amz-Target")), orEmpty(headers.getFirst("Authorization")),
+        String target = headers.getFirst("X-Amz-Target") != null ? headers.getFirst("X-Amz-Target")
+                : exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        Call call = new Call(service, target, orEmpty(headers.getFirst("Authorization")),
                 orEmpty(headers.getFirst("X-Amz-Security-Token")),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         calls.add(call);

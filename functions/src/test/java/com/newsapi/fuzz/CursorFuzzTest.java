@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.http.Cursors;
+import com.newsapi.http.SignedPositions;
 import com.newsapi.model.ArticleQuery;
 import java.util.Optional;
 
@@ -13,10 +14,12 @@ import java.util.Optional;
  */
 class CursorFuzzTest {
 
+    private static final Cursors CURSORS = new Cursors(new SignedPositions("fuzz-cursor-signing-key-0123456789"));
+
     @FuzzTest(maxDuration = "60s")
     void decode_acceptsOnlyCursorsItIssued_andThrowsNothingElse(FuzzedDataProvider data) {
         try {
-            Cursors.decode(Optional.of(data.consumeRemainingAsString()), ArticleQuery.ALL);
+            CURSORS.decode(Optional.of(data.consumeRemainingAsString()), ArticleQuery.ALL);
         } catch (InvalidParameter expected) {
             // the documented answer: 400 naming the cursor parameter
         }

@@ -55,7 +55,7 @@ class EditorHandlersTest {
     private final PublishArticleHandler publish = new PublishArticleHandler(editor);
     private final DeleteArticleHandler delete = new DeleteArticleHandler(editor);
     private final GetArticleHandler get = new GetArticleHandler(reader);
-    private final ListArticlesHandler list = new ListArticlesHandler(reader);
+    private final ListArticlesHandler list = new ListArticlesHandler(reader, HandlerFactory.cursors());
     private final ListTagsHandler tags = new ListTagsHandler(reader);
 
     @Test

@@ -42,7 +42,7 @@ class FeedOrderTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final ListArticlesHandler list = new ListArticlesHandler(new ArticleService(store, clock));
+    private final ListArticlesHandler list = new ListArticlesHandler(new ArticleService(store, clock), HandlerFactory.cursors());
     private final PatchArticleHandler patch = new PatchArticleHandler(new EditorService(store, clock));
 
     FeedOrderTest() {

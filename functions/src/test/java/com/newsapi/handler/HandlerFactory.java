@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
+import com.newsapi.http.Cursors;
+import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
 import com.newsapi.service.EditorService;
 import com.newsapi.service.SyncService;
@@ -15,13 +17,18 @@ public final class HandlerFactory {
     private HandlerFactory() {
     }
 
-    /** The sync handler signs its tokens with this key in tests. */
+    /** The list and sync handlers sign their cursors and tokens with this key in tests. */
     public static final String SYNC_KEY = "test-sync-token-key-0123456789";
+
+    /** List cursors signed with {@link #SYNC_KEY}, as the list handlers' no-arg constructors sign with the deployed key. */
+    public static Cursors cursors() {
+        return new Cursors(new SignedPositions(SYNC_KEY));
+    }
 
     public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,
                                                                                              SyncService sync) {
         return List.of(
-                new GetArticleHandler(reader), new ListArticlesHandler(reader), new ListTagsHandler(reader),
+                new GetArticleHandler(reader), new ListArticlesHandler(reader, cursors()), new ListTagsHandler(reader),
                 new ListAuthorsHandler(reader), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),

@@ -39,7 +39,7 @@ class ListFiltersTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final ListArticlesHandler list = new ListArticlesHandler(service);
+    private final ListArticlesHandler list = new ListArticlesHandler(service, HandlerFactory.cursors());
     private final ListTagsHandler tags = new ListTagsHandler(service);
     private final ListAuthorsHandler authors = new ListAuthorsHandler(service);
 
@@ -69,6 +69,10 @@ class ListFiltersTest {
                 Arguments.of(Map.of("q", "seoul"), List.of("Election night in Seoul")),
                 Arguments.of(Map.of("q", "seoul voters hours"), List.of("Election night in Seoul")),
                 Arguments.of(Map.of("q", "seoul zurich"), List.of()),
+                Arguments.of(Map.of("q", "seoul -voters"), List.of()),
+                Arguments.of(Map.of("q", "cafe -seoul"), List.of("Zürich café opens")),
+                Arguments.of(Map.of("q", "\"creme brulee\""), List.of("Zürich café opens")),
+                Arguments.of(Map.of("q", "\"brulee creme\""), List.of()),
                 Arguments.of(Map.of("q", "europe", "author", "Ana Ortiz"), List.of("Markets rally")),
                 Arguments.of(Map.of("q", "europe", "tag", "business"), List.of("Markets rally")),
                 Arguments.of(Map.of("tag", "politics", "author", "ana ortiz"), List.of()),
@@ -126,6 +130,12 @@ class ListFiltersTest {
                 Arguments.of("from", Map.of("from", "2025-02-01", "to", "2025-01-01")),
                 Arguments.of("q", Map.of("q", "the and of")),
                 Arguments.of("q", Map.of("q", "a b c d e f g h i j k l")),
+                Arguments.of("q", Map.of("q", "seoul OR zurich")),
+                Arguments.of("q", Map.of("q", "seou*")),
+                Arguments.of("q", Map.of("q", "title:seoul")),
+                Arguments.of("q", Map.of("q", "(seoul)")),
+                Arguments.of("q", Map.of("q", "\"election night")),
+                Arguments.of("q", Map.of("q", "-seoul")),
                 Arguments.of("tag", Map.of("tag", "x".repeat(51))),
                 Arguments.of("tag", Map.of("tag", "  ")),
                 Arguments.of("author", Map.of("author", "bad\u0000name")),

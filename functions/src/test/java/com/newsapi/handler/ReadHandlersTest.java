@@ -33,7 +33,7 @@ class ReadHandlersTest {
     private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
     private final GetArticleHandler get = new GetArticleHandler(service);
-    private final ListArticlesHandler list = new ListArticlesHandler(service);
+    private final ListArticlesHandler list = new ListArticlesHandler(service, HandlerFactory.cursors());
 
     private final Article story = Articles.published("Kim and Trump", Instant.parse("2025-01-24T20:20:00Z"));
     private final Article draft = Articles.article("Not yet", null, ArticleStatus.DRAFT);

@@ -94,7 +94,7 @@ class SyncConvergenceTest {
 
         Map<String, Long> expected() {
             ArticleQuery query = new ArticleQuery(Optional.ofNullable(filter.get("tag")), Optional.ofNullable(filter.get("author")),
-                    Optional.empty(), Optional.empty(), java.util.Set.of());
+                    Optional.empty(), Optional.empty(), com.newsapi.search.SearchQuery.NONE);
             Map<String, Long> visible = new TreeMap<>();
             Optional<FeedKey> after = Optional.empty();
             do {

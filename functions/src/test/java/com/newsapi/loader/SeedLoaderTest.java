@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.ArticleQuery;
+import com.newsapi.search.SearchQuery;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.TestDatabase;
@@ -140,7 +142,15 @@ class SeedLoaderTest {
         new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         String loadTime = "2026-11-01T08:00:00.000Z#";
         // What a table loaded before the rule holds: teasers without a date (and their hash), every
-        // undated item at the moment the loader ran.
+        // undated item, and its search postings, at the moment the loader ran.
+        for (Map<String, AttributeValue> posting : itemsByKey().values()) {
+            if (posting.get("pk").s().startsWith("TERM#") && !posting.get("articleId").s().equals(kimId())) {
+                Map<String, AttributeValue> moved = new java.util.HashMap<>(posting);
+                moved.put("sk", AttributeValue.fromS(loadTime + posting.get("articleId").s()));
+                dynamo.deleteItem(delete -> delete.tableName(table).key(Map.of("pk", posting.get("pk"), "sk", posting.get("sk"))));
+                dynamo.putItem(put -> put.tableName(table).item(moved));
+            }
+        }
         for (Map<String, AttributeValue> item : itemsByKey().values()) {
             if (!item.get("pk").s().startsWith("ARTICLE#") || item.get("id").s().equals(kimId())) {
                 continue;
@@ -162,6 +172,8 @@ class SeedLoaderTest {
         Map<String, Map<String, AttributeValue>> items = itemsByKey();
         assertThat(items.values().stream().filter(item -> item.get("pk").s().startsWith("ARTICLE#"))
                 .map(item -> item.get("feedKey").s())).hasSize(12).noneMatch(key -> key.startsWith("2026-"));
+        assertThat(items.values().stream().filter(item -> item.get("pk").s().startsWith("TERM#")).map(item -> item.get("sk").s()))
+                .as("no posting left where the old rule put an article").isNotEmpty().noneMatch(key -> key.startsWith("2026-"));
         assertThat(store.findById(kimId()).orElseThrow().version()).isEqualTo(1);
         assertThat(store.findBySlug("indian-rupee-hits-historic-low").orElseThrow().version()).isEqualTo(2);
     }
@@ -169,6 +181,25 @@ class SeedLoaderTest {
     private static String kimId() {
         return SeedLoader.idOf(new com.newsapi.seed.ParsedArticle("Trump Wants to Reconnect with Kim Jong Un", null,
                 java.util.List.of(), null, null, null, false));
+    }
+
+    @Test
+    void reloadingAChangedPage_removesThePostingsOfWordsItsTextLost() throws Exception {
+        String name = "000_f5b8cecab90531ab.txt";
+        String text = java.nio.file.Files.readString(SEEDS.resolve(name));
+        new SeedLoader(store, FIRST_RUN).load(java.util.List.of(new SeedFile(name, text)));
+        assertThat(postingKeys("ballistic")).hasSize(1);
+
+        new SeedLoader(store, SECOND_RUN).load(java.util.List.of(new SeedFile(name, text.replace("ballistic", "guided"))));
+
+        assertThat(postingKeys("ballistic")).as("the stale posting is gone").isEmpty();
+        assertThat(postingKeys("guided")).hasSize(1);
+        assertThat(store.find(ArticleQuery.searching(SearchQuery.parse("ballistic")), java.util.Optional.empty(), 10,
+                SECOND_RUN.instant()).items()).isEmpty();
+    }
+
+    private java.util.List<String> postingKeys(String term) {
+        return itemsByKey().keySet().stream().filter(key -> key.startsWith("TERM#" + term + "|")).toList();
     }
 
     private Map<String, Map<String, AttributeValue>> itemsByKey() {

@@ -127,7 +127,7 @@ class IndexProjectionsTest {
     }
 
     private static ArticleQuery query(Optional<String> tag, Optional<String> author) {
-        return new ArticleQuery(tag, author, Optional.empty(), Optional.empty(), Set.of());
+        return new ArticleQuery(tag, author, Optional.empty(), Optional.empty(), com.newsapi.search.SearchQuery.NONE);
     }
 
     private static List<String> ids(List<Article> articles) {

@@ -71,6 +71,7 @@ class HostileInputTest {
                 new Case("limit not a number", "GET", "/articles?limit=1e3", Map.of(), null, 400),
                 new Case("forged cursor", "GET", "/articles?cursor=" + b64("{\"v\":1,\"after\":\"x\",\"query\":\"y\"}"), Map.of(), null, 400),
                 new Case("truncated cursor", "GET", "/articles?cursor=" + realCursor.substring(0, realCursor.length() / 2), Map.of(), null, 400),
+                new Case("cursor with an altered position", "GET", "/articles?limit=2&cursor=" + movedBack(realCursor), Map.of(), null, 400),
                 new Case("cursor replayed with other filters", "GET", "/articles?q=kim&cursor=" + realCursor, Map.of(), null, 400),
                 new Case("cursor pointing at another table", "GET", "/articles?cursor=" + b64("{\"v\":1,\"after\":\"2025-01-01T00:00:00.000Z#0123456789abcdef\",\"query\":\"0\",\"table\":\"other\"}"), Map.of(), null, 400),
                 new Case("unknown query parameter", "GET", "/articles?admin=true", Map.of(), null, 400),
@@ -105,6 +106,19 @@ class HostileInputTest {
         Map<String, String> copy = new HashMap<>(headers);
         copy.put(name, value);
         return copy;
+    }
+
+    /**
+     * The cursor's position moved to the year 2000 (to skip ahead in the feed), its signature, if it
+     * has one, kept: the signed JSON is the part before the dot.
+     */
+    private static String movedBack(String cursor) {
+        int dot = cursor.indexOf('.');
+        String payload = dot < 0 ? cursor : cursor.substring(0, dot);
+        String json = new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        String moved = json.replaceFirst("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z", "2000-01-01T00:00:00.000Z");
+        assertThat(moved).as("the cursor holds a feed position").isNotEqualTo(json);
+        return b64(moved) + (dot < 0 ? "" : cursor.substring(dot));
     }
 
     private static String b64(String text) {

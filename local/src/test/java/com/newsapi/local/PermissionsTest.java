@@ -39,12 +39,16 @@ import org.junit.jupiter.api.Test;
  * <p>Resources are named symbolically: {@code table}, {@code index/feed}, {@code stream} (the
  * table's stream), {@code stream/*} (any stream of the table), {@code bus}, {@code log-group} (the
  * function's own, the one its LoggingConfig names), {@code sync-key-parameter},
- * {@code failure-bucket} and {@code failure-bucket/*} (its objects). Anything else shows as written.
+ * {@code failure-bucket} and {@code failure-bucket/*} (its objects), {@code distribution} (the CDN).
+ * Anything else shows as written. A statement under a condition ({@code Fn::If}) counts as its
+ * branch for the template's default parameters (the CDN on).
  */
 class PermissionsTest {
 
     private static final String TABLE = "table";
     private static final String FEED = "index/feed";
+    /** The table, only items whose partition key starts TERM# (an IAM dynamodb:LeadingKeys condition). */
+    private static final String POSTINGS = "table, TERM#* keys";
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
@@ -66,35 +70,40 @@ class PermissionsTest {
                     allow("dynamodb:Query", TABLE),                       // search: a term's postings live in the table
                     allow("dynamodb:BatchGetItem", TABLE),                // search: the articles the postings name
                     allow("dynamodb:Query", FEED, BY_AUTHOR),             // newest first, all or by author
-                    allow("dynamodb:Query", BY_TAG)),                     // by tag: five slots merged
+                    allow("dynamodb:Query", BY_TAG),                      // by tag: five slots merged
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListTagsFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", TABLE),                       // tagCounts: the tag registry
-                    allow("dynamodb:Query", BY_TAG)),                     // tagCounts: a count per slot
+                    allow("dynamodb:Query", BY_TAG),                      // tagCounts: a count per slot
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListAuthorsFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", TABLE),                       // authorCounts: the author registry
-                    allow("dynamodb:Query", BY_AUTHOR)),                  // authorCounts: a count per author
+                    allow("dynamodb:Query", BY_AUTHOR),                   // authorCounts: a count per author
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings, tag and author registrations
-                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
+                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts; postings
             function("ReplaceArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings in, stale postings out
-                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put)
+                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
+                    allow("dynamodb:DeleteItem", POSTINGS),               // removeStalePostings: conditional Deletes
+                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put); postings
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS),
                     allow("dynamodb:PutItem", TABLE)),                    // replace, as above
             function("PublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS),               // a scheduled article's postings move
                     allow("dynamodb:PutItem", TABLE)),                    // publish is a replace
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes (article, slug)
-                    allow("dynamodb:PutItem", TABLE),                     // ... and its tombstone Put
-                    allow("dynamodb:BatchWriteItem", TABLE)),             // removeStalePostings
+                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; removeStalePostings
+                    allow("dynamodb:PutItem", TABLE)),                    // ... and its tombstone Put
             function("SyncFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
                     allow("dynamodb:Query", BY_TAG),                      // full pass by tag
@@ -107,10 +116,12 @@ class PermissionsTest {
                     allow("dynamodb:ListStreams", "stream/*"),            // as SAM's DynamoDBStreamReadPolicy scopes it
                     allow("events:PutEvents", "bus"),                     // EventBridgeSink
                     allow("s3:PutObject", "failure-bucket/*"),            // the mapping's on-failure destination
-                    allow("s3:ListBucket", "failure-bucket")),
+                    allow("s3:ListBucket", "failure-bucket"),
+                    allow("cloudfront:CreateInvalidation", "distribution")), // CloudFrontInvalidator
             function("LoaderFunction", LOGS, PRIMING,
-                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE)));            // putAll
+                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, putAll's replaced articles
+                    allow("dynamodb:BatchWriteItem", TABLE),              // putAll
+                    allow("dynamodb:DeleteItem", POSTINGS)));             // putAll: stale postings
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode translated;
@@ -279,9 +290,10 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (JsonNode statement : statementsOf(template, role)) {
             if ("Allow".equals(statement.path("Effect").asText())) {
+                String keys = statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys").path(0).asText("");
                 for (String action : actions(statement)) {
                     for (JsonNode resource : list(statement.path("Resource"))) {
-                        grants.add(new Grant(action, describe(resource, ownLogGroup)));
+                        grants.add(new Grant(action, describe(resource, ownLogGroup) + (keys.isEmpty() ? "" : ", " + keys + " keys")));
                     }
                 }
             }
@@ -293,7 +305,14 @@ class PermissionsTest {
         List<JsonNode> statements = new ArrayList<>();
         JsonNode resources = template.path("Resources");
         for (JsonNode policy : resources.path(role).path("Properties").path("Policies")) {
-            statements.addAll(list(policy.path("PolicyDocument").path("Statement")));
+            for (JsonNode statement : list(policy.path("PolicyDocument").path("Statement"))) {
+                JsonNode whenTrue = statement.path("Fn::If").path(1);
+                if (!statement.has("Fn::If")) {
+                    statements.add(statement);
+                } else if (!"AWS::NoValue".equals(whenTrue.path("Ref").asText())) {
+                    statements.add(whenTrue);
+                }
+            }
         }
         for (String policy : ofType(template, "AWS::IAM::Policy")) {
             JsonNode properties = resources.path(policy).path("Properties");
@@ -309,6 +328,7 @@ class PermissionsTest {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)}");
     private static final String SYNC_KEY_ARN =
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${SyncTokenKeyParameterName}";
+    private static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${ApiDistribution}";
 
     /** A statement's resource as the table names it (see the class comment), or as written. */
     static String describe(JsonNode resource, String ownLogGroup) {
@@ -325,6 +345,9 @@ class PermissionsTest {
             String text = resource.get("Fn::Sub").asText();
             if (text.equals(SYNC_KEY_ARN)) {
                 return "sync-key-parameter";
+            }
+            if (text.equals(DISTRIBUTION_ARN)) {
+                return "distribution";
             }
             Matcher attribute = ATTRIBUTE.matcher(text);
             StringBuilder named = new StringBuilder();

@@ -1,0 +1,26 @@
+package com.newsapi.config;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/**
+ * Builds the change publisher's CloudFront client the way {@link DynamoClients} builds DynamoDB's.
+ * CloudFront's API is global: the SDK resolves any region of the partition to its one endpoint and
+ * signs for us-east-1, so the function's own region will do.
+ */
+public final class CloudFrontClients {
+
+    private CloudFrontClients() {
+    }
+
+    /** The global endpoint, unless {@code CLOUDFRONT_ENDPOINT} names another (a stand-in). */
+    public static CloudFrontClient create(Config config, AwsCredentialsProvider credentials) {
+        return create(config, credentials, Config.optional(Config.CLOUDFRONT_ENDPOINT).map(URI::create));
+    }
+
+    public static CloudFrontClient create(Config config, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        return AwsClients.build(CloudFrontClient.builder(), config, credentials, endpoint);
+    }
+}
