@@ -2,6 +2,7 @@ package com.newsapi.testing;
 
 import com.newsapi.config.DynamoClients;
 import com.newsapi.engine.DynamoEngine;
+import com.newsapi.store.ArticleStore;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +15,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import com.newsapi.store.ArticleStore;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -57,6 +58,16 @@ public final class TestDatabase {
     /** As {@link #newTable(DynamoDbClient)}; with {@code projectAll}, every index projects ALL (as tables made before the list projections). */
     public static String newTable(DynamoDbClient client, boolean projectAll) {
         String name = "articles-" + UUID.randomUUID();
+        try {
+            createTable(client, name, projectAll);
+        } catch (ResourceInUseException ownRetry) {
+            // The name is new, so only our own first attempt can hold it: under load a CreateTable can
+            // outlast the client's attempt timeout, the engine completes it, and the SDK's retry finds it.
+        }
+        return name;
+    }
+
+    private static void createTable(DynamoDbClient client, String name, boolean projectAll) {
         client.createTable(create -> create
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -70,7 +81,6 @@ public final class TestDatabase {
                         GlobalSecondaryIndex.builder().indexName("changes")
                                 .keySchema(key("changeShard", KeyType.HASH), key("changeKey", KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
-        return name;
     }
 
     /** A list index: projects the listed attributes only, as template.yaml's do. */
