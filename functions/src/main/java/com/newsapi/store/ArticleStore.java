@@ -47,12 +47,14 @@ public final class ArticleStore {
     private final String table;
     private final Batches batches;
     private final ArticleQueries queries;
+    private final CountQueries counts;
 
     public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
         this.batches = new Batches(dynamo, table, backoff);
         this.queries = new ArticleQueries(dynamo, table, batches);
+        this.counts = new CountQueries(dynamo, table);
     }
 
     public Optional<Article> findById(String id) {
@@ -69,14 +71,12 @@ public final class ArticleStore {
         return queries.find(query, after, limit, now);
     }
 
-    /** How many published articles, visible at {@code now}, carry each tag. */
-    public List<Count> tagCounts(Instant now) {
-        return queries.tagCounts(now);
-    }
-
-    /** How many published articles, visible at {@code now}, each author has. */
-    public List<Count> authorCounts(Instant now) {
-        return queries.authorCounts(now);
+    /**
+     * Up to {@code limit} tags or authors after the key {@code after}, in key order, each with how
+     * many published articles visible at {@code now} it has; see {@link CountQueries}.
+     */
+    public CountPage counts(CountKind kind, Optional<String> after, int limit, Instant now) {
+        return counts.page(kind, after, limit, now);
     }
 
     public Optional<Article> findBySlug(String slug) {
@@ -89,8 +89,8 @@ public final class ArticleStore {
     }
 
     /**
-     * Creates an article, claiming its slug and, when given, recording the idempotency key, all in
-     * one transaction. Search postings are written first (readers check postings against the
+     * Creates an article, claiming its slug, counting it under its tags and author when listed and,
+     * when given, recording the idempotency key, all in one transaction. Search postings are written first (readers check postings against the
      * article, so one left by a failed create is harmless).
      *
      * @throws SlugTaken           the slug is held by another article
@@ -113,6 +113,7 @@ public final class ArticleStore {
                 .expressionAttributeNames(Map.of("#expiresAt", ArticleItemMapper.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
                 .build()).build()));
+        writes.addAll(CounterDeltas.between(null, article).writes(table));
         try {
             call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
         } catch (TransactionCanceledException e) {
@@ -129,21 +130,30 @@ public final class ArticleStore {
 
     /**
      * Replaces a stored article with a new version, only if the stored version is still
-     * {@code previous.version()}: of two concurrent editors, exactly one wins.
+     * {@code previous.version()}: of two concurrent editors, exactly one wins. One conditional put
+     * when the counters stay as they are; a transaction with the counters (and, back to draft, the
+     * tombstone) when they move.
      *
      * @throws VersionConflict the article changed (or vanished) since {@code previous} was read
      */
     public void replace(Article previous, Article updated) {
         writeIndexEntries(updated);
         Map<String, AttributeValue> item = ArticleItemMapper.toItem(updated, EDITED_HASH);
-        if (previous.status().isListed() && !updated.status().isListed()) {
-            // Back to draft: the change log's tombstone is written in the same transaction.
-            transact(List.of(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                            .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
-                            .expressionAttributeValues(expectedVersion(previous))
-                            .build()).build(),
-                    tombstone(previous, updated.updatedAt())));
+        boolean unlisted = previous.status().isListed() && !updated.status().isListed();
+        CounterDeltas counted = CounterDeltas.between(previous, updated);
+        if (unlisted || !counted.isEmpty()) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                    .expressionAttributeValues(expectedVersion(previous))
+                    .build()).build());
+            if (unlisted) {
+                // Back to draft: the change log's tombstone is written in the same transaction.
+                writes.add(tombstone(previous, updated.updatedAt()));
+            }
+            writes.addAll(counted.writes(table));
+            transact(writes);
+            removeEmptyCounters(counted.lowered());
         } else {
             try {
                 call(() -> dynamo.putItem(put -> put.tableName(table).item(item)
@@ -175,7 +185,10 @@ public final class ArticleStore {
         if (previous.status().isListed()) {
             writes.add(tombstone(previous, at));
         }
+        CounterDeltas counted = CounterDeltas.between(previous, null);
+        writes.addAll(counted.writes(table));
         transact(writes);
+        removeEmptyCounters(counted.lowered());
         removeStalePostings(previous, Optional.empty());
     }
 
@@ -259,11 +272,15 @@ public final class ArticleStore {
     public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
         Map<String, StoredVersion> found = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
-                "id, #version, createdAt, contentHash")) {
+                "id, #version, createdAt, contentHash, feedShard, tags, authorName")) {
             found.put(item.get("id").s(), new StoredVersion(
                     Long.parseLong(item.get(VERSION).n()),
                     Instant.parse(item.get(CREATED_AT).s()),
-                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : ""));
+                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
+                    // Only listed articles carry the feed's partition key (the indexes are sparse).
+                    CounterDeltas.contribution(item.containsKey(ArticleItemMapper.FEED_SHARD),
+                            item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
+                            ArticleItemMapper.string(item, "authorName")).keySet()));
         }
         return found;
     }
@@ -278,23 +295,113 @@ public final class ArticleStore {
         return owners;
     }
 
+    /** {@link #putAll(List, Map, Map)} based on the versions stored now. */
+    public int putAll(List<Article> articles, Map<String, String> contentHashes) {
+        return putAll(articles, contentHashes, storedVersions(articles.stream().map(Article::id).toList()));
+    }
+
     /**
-     * Writes each article with its slug claim, 25 requests a batch, retrying unprocessed items with
-     * backoff until all are written. Search postings and tag/author registrations go first, the
-     * articles last: an interrupted run leaves at worst postings that readers check and skip, never
-     * an article that search cannot find. Puts replace whole items, so writing the same articles
-     * again leaves the same items.
+     * Writes each article with its slug claim and its counters, only if the article is still as
+     * {@code previous} says (its version there, or absent): up to {@link #ARTICLES_PER_TRANSACTION}
+     * articles a transaction, their counter changes summed. A group that meets an article changed
+     * since is written again one article at a time, and each article changed since is left as it
+     * is (the next run decides again). Search postings go first: an interrupted run leaves at worst
+     * postings that readers check and skip, never an article that search cannot find.
+     *
+     * @return how many articles were written
      */
-    public void putAll(List<Article> articles, Map<String, String> contentHashes) {
+    public int putAll(List<Article> articles, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
         List<WriteRequest> indexWrites = new ArrayList<>();
-        List<WriteRequest> articleWrites = new ArrayList<>(articles.size() * 2);
         for (Article article : articles) {
             indexWrites.addAll(indexEntries(article).stream().map(Batches::put).toList());
-            articleWrites.add(Batches.put(ArticleItemMapper.toItem(article, contentHashes.get(article.id()))));
-            articleWrites.add(Batches.put(ArticleItemMapper.slugItem(article.slug(), article.id())));
         }
         batches.write(indexWrites.stream().distinct().toList());
-        batches.write(articleWrites);
+        int written = 0;
+        List<Article> group = new ArrayList<>();
+        for (Article article : articles) {
+            if (group.size() == ARTICLES_PER_TRANSACTION || group.stream().anyMatch(other -> other.id().equals(article.id()))) {
+                written += putGroup(group, contentHashes, previous);
+                group.clear();
+            }
+            group.add(article);
+        }
+        return written + putGroup(group, contentHashes, previous);
+    }
+
+    /**
+     * A transaction holds at most 100 items and 4 MB: ten articles (at most 400 KB each) with their
+     * slug claims and at most six counters each stay within both.
+     */
+    static final int ARTICLES_PER_TRANSACTION = 10;
+
+    private int putGroup(List<Article> group, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        CounterDeltas counted = new CounterDeltas();
+        for (Article article : group) {
+            StoredVersion stored = previous.get(article.id());
+            Put.Builder put = Put.builder().tableName(table).item(ArticleItemMapper.toItem(article, contentHashes.get(article.id())));
+            if (stored == null) {
+                put.conditionExpression("attribute_not_exists(pk)");
+            } else {
+                put.conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(stored.version())));
+                counted.subtract(stored.counted());
+            }
+            counted.add(CounterDeltas.contribution(article));
+            writes.add(TransactWriteItem.builder().put(put.build()).build());
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(ArticleItemMapper.slugItem(article.slug(), article.id())).build()).build());
+        }
+        writes.addAll(counted.writes(table));
+        try {
+            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+        } catch (TransactionCanceledException e) {
+            if (group.size() > 1 && conflictOrUnavailable(e) instanceof VersionConflict) {
+                int written = 0;
+                for (Article article : group) {
+                    written += putGroup(List.of(article), contentHashes, previous);
+                }
+                return written;
+            }
+            if (conflictOrUnavailable(e) instanceof VersionConflict) {
+                return 0; // changed since the loader read it (an editor, or another run): that write stands
+            }
+            throw conflictOrUnavailable(e);
+        }
+        removeEmptyCounters(counted.lowered());
+        return group.size();
+    }
+
+    /**
+     * Best effort, after a write that lowered these counters: removes those now at zero, so a
+     * name no article carries any more stops costing readers. The condition makes it safe against a
+     * concurrent write raising it again; one left behind (a crash here) is skipped by readers.
+     */
+    private void removeEmptyCounters(List<Counter> lowered) {
+        if (lowered.isEmpty()) {
+            return;
+        }
+        try {
+            for (Map<String, AttributeValue> item : batches.get(lowered.stream().map(ArticleItemMapper::counterKey).toList(), null)) {
+                if (Long.parseLong(item.get(ArticleItemMapper.ARTICLES).n()) != 0) {
+                    continue;
+                }
+                try {
+                    call(() -> dynamo.deleteItem(delete -> delete.tableName(table)
+                            .key(Map.of(ArticleItemMapper.PK, item.get(ArticleItemMapper.PK), ArticleItemMapper.SK, item.get(ArticleItemMapper.SK)))
+                            .conditionExpression("#articles = :zero")
+                            .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
+                            .expressionAttributeValues(Map.of(":zero", ArticleItemMapper.n(0)))));
+                } catch (ConditionalCheckFailedException e) {
+                    // Raised again meanwhile: it stays.
+                }
+            }
+        } catch (RuntimeException e) {
+            // The change itself is committed; a counter left at zero is skipped by readers.
+        }
     }
 
     /** The items that index a listed article besides the article item itself. */
@@ -306,12 +413,6 @@ public final class ArticleStore {
         FeedKey key = FeedKey.of(article);
         for (String term : Terms.ofArticle(article)) {
             entries.add(ArticleItemMapper.termPosting(term, key));
-        }
-        for (String tag : ArticleItemMapper.distinctTags(article)) {
-            entries.add(ArticleItemMapper.tagRegistration(tag));
-        }
-        if (article.author() != null) {
-            entries.add(ArticleItemMapper.authorRegistration(article.author().name()));
         }
         return entries;
     }

@@ -144,7 +144,7 @@ class ListFiltersTest {
     }
 
     @Test
-    void tags_countOnlyPublishedVisibleArticles_mostUsedFirst() {
+    void tags_countOnlyPublishedVisibleArticles_inTagOrder() {
         JsonNode body = json(tags.handleRequest(event("/tags", Map.of()), null));
 
         assertThat(counts(body)).containsExactly(
@@ -153,7 +153,7 @@ class ListFiltersTest {
     }
 
     @Test
-    void authors_countOnlyPublishedVisibleArticles_mostFirst() {
+    void authors_countOnlyPublishedVisibleArticles_inNameOrder() {
         JsonNode body = json(authors.handleRequest(event("/authors", Map.of()), null));
 
         assertThat(counts(body)).containsExactly(Map.entry("Ana Ortiz", 2L), Map.entry("Kim Lee", 1L));
