@@ -68,32 +68,40 @@ class PermissionsTest {
                     allow("dynamodb:Query", FEED, BY_AUTHOR),             // newest first, all or by author
                     allow("dynamodb:Query", BY_TAG)),                     // by tag: five slots merged
             function("ListTagsFunction", LOGS, PRIMING,
-                    allow("dynamodb:Query", TABLE),                       // tagCounts: the tag registry
-                    allow("dynamodb:Query", BY_TAG)),                     // tagCounts: a count per slot
+                    allow("dynamodb:Query", TABLE)),                      // a page of the tag counters (the feed's future end: as Priming)
             function("ListAuthorsFunction", LOGS, PRIMING,
-                    allow("dynamodb:Query", TABLE),                       // authorCounts: the author registry
-                    allow("dynamodb:Query", BY_AUTHOR)),                  // authorCounts: a count per author
+                    allow("dynamodb:Query", TABLE)),                      // a page of the author counters (the feed's future end: as Priming)
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE),              // postings, tag and author registrations
-                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts
+                    allow("dynamodb:BatchWriteItem", TABLE),              // search postings
+                    allow("dynamodb:PutItem", TABLE),                     // create: transaction of conditional Puts
+                    allow("dynamodb:UpdateItem", TABLE)),                 // ... and of the counters' Updates
             function("ReplaceArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),              // postings in, stale postings out
-                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put)
+                    allow("dynamodb:PutItem", TABLE),                     // replace: conditional Put (+ tombstone Put)
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... with the counters' Updates, when they move
+                    allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
+                    allow("dynamodb:DeleteItem", TABLE)),                 // ... and those at zero
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
-                    allow("dynamodb:PutItem", TABLE)),                    // replace, as above
+                    allow("dynamodb:PutItem", TABLE),                     // replace, as above
+                    allow("dynamodb:UpdateItem", TABLE),
+                    allow("dynamodb:BatchGetItem", TABLE),
+                    allow("dynamodb:DeleteItem", TABLE)),
             function("PublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:BatchWriteItem", TABLE),
-                    allow("dynamodb:PutItem", TABLE)),                    // publish is a replace
+                    allow("dynamodb:PutItem", TABLE),                     // publish is a replace
+                    allow("dynamodb:UpdateItem", TABLE)),                 // ... raising the counters of a draft it publishes
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes (article, slug)
+                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes (article, slug); counters at zero
                     allow("dynamodb:PutItem", TABLE),                     // ... and its tombstone Put
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... and its counters' Updates
+                    allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
                     allow("dynamodb:BatchWriteItem", TABLE)),             // removeStalePostings
             function("SyncFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
@@ -109,8 +117,11 @@ class PermissionsTest {
                     allow("s3:PutObject", "failure-bucket/*"),            // the mapping's on-failure destination
                     allow("s3:ListBucket", "failure-bucket")),
             function("LoaderFunction", LOGS, PRIMING,
-                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE)));            // putAll
+                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, removeEmptyCounters
+                    allow("dynamodb:BatchWriteItem", TABLE),              // putAll: search postings
+                    allow("dynamodb:PutItem", TABLE),                     // putAll: transactions of conditional Puts
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... and of the counters' Updates
+                    allow("dynamodb:DeleteItem", TABLE)));                // removeEmptyCounters
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode translated;
