@@ -3,8 +3,10 @@ package com.newsapi.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.error.InvalidParameter;
+import com.newsapi.http.CountCursors;
 import com.newsapi.http.Cursors;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.store.CountKind;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,16 @@ class CursorFuzzTest {
     void decode_acceptsOnlyCursorsItIssued_andThrowsNothingElse(FuzzedDataProvider data) {
         try {
             Cursors.decode(Optional.of(data.consumeRemainingAsString()), ArticleQuery.ALL);
+        } catch (InvalidParameter expected) {
+            // the documented answer: 400 naming the cursor parameter
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void countCursors_acceptOnlyCursorsIssued_andThrowNothingElse(FuzzedDataProvider data) {
+        CountKind kind = data.consumeBoolean() ? CountKind.TAG : CountKind.AUTHOR;
+        try {
+            CountCursors.decode(Optional.of(data.consumeRemainingAsString()), kind);
         } catch (InvalidParameter expected) {
             // the documented answer: 400 naming the cursor parameter
         }
