@@ -48,10 +48,12 @@ public final class ArticleStore {
     private final Batches batches;
     private final ArticleQueries queries;
     private final CountQueries counts;
+    private final Backoff backoff;
 
     public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
+        this.backoff = backoff;
         this.batches = new Batches(dynamo, table, backoff);
         this.queries = new ArticleQueries(dynamo, table, batches);
         this.counts = new CountQueries(dynamo, table);
@@ -115,7 +117,7 @@ public final class ArticleStore {
                 .build()).build()));
         writes.addAll(CounterDeltas.between(null, article).writes(table));
         try {
-            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+            transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failedCondition(reasons, 2)) {
@@ -208,10 +210,39 @@ public final class ArticleStore {
 
     private void transact(List<TransactWriteItem> writes) {
         try {
-            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+            transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
             throw conflictOrUnavailable(e);
         }
+    }
+
+    /** Retries of a transaction cancelled only because another one held one of its items. */
+    static final int CONFLICT_RETRIES = 3;
+
+    /**
+     * Writes a transaction, again (after a short jittered pause) when it was cancelled only by a
+     * conflict: concurrent writes of articles that share a tag or an author meet on its counter,
+     * and the SDK does not retry a cancelled transaction. A cancelled transaction wrote nothing,
+     * so its retry is safe.
+     */
+    private void transactRetryingConflicts(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt > CONFLICT_RETRIES || !onlyConflicts(e)) {
+                    throw e;
+                }
+                backoff.pause(attempt);
+            }
+        }
+    }
+
+    private static boolean onlyConflicts(TransactionCanceledException e) {
+        List<String> codes = e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+        return codes.contains("TransactionConflict")
+                && codes.stream().allMatch(code -> "TransactionConflict".equals(code) || "None".equals(code));
     }
 
     /**
@@ -357,19 +388,20 @@ public final class ArticleStore {
         }
         writes.addAll(counted.writes(table));
         try {
-            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+            transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
-            if (group.size() > 1 && conflictOrUnavailable(e) instanceof VersionConflict) {
-                int written = 0;
-                for (Article article : group) {
-                    written += putGroup(List.of(article), contentHashes, previous);
-                }
-                return written;
+            ApiException failure = conflictOrUnavailable(e);
+            if (!(failure instanceof VersionConflict)) {
+                throw failure;
             }
-            if (conflictOrUnavailable(e) instanceof VersionConflict) {
+            if (group.size() == 1) {
                 return 0; // changed since the loader read it (an editor, or another run): that write stands
             }
-            throw conflictOrUnavailable(e);
+            int written = 0;
+            for (Article article : group) {
+                written += putGroup(List.of(article), contentHashes, previous);
+            }
+            return written;
         }
         removeEmptyCounters(counted.lowered());
         return group.size();

@@ -1,11 +1,13 @@
 package com.newsapi.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.error.InvalidField;
+import com.newsapi.error.StoreUnavailable;
 import com.newsapi.http.Json;
 import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedFile;
@@ -35,17 +37,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** GET /tags and /authors: counter items kept in step with every write, read a page at a time. */
 class CountsTest {
@@ -244,6 +251,44 @@ class CountsTest {
         assertThat(reader.get(story.id()).author().name()).isEqualTo("Lee Park");
         assertThat(allCounts(authors, 10)).containsExactly(Map.entry("ada reporter", 1L), Map.entry("lee park", 1L));
         assertCountsMatchRecount("after the loader met an edit", 2);
+    }
+
+    @Test
+    void writesMeetingOnACounter_areRetried_andGiveUpAsA503() {
+        AtomicInteger conflictsLeft = new AtomicInteger(2);
+        AtomicInteger attempts = new AtomicInteger();
+        DynamoDbClient contended = TestDatabase.client(new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest) {
+                    attempts.incrementAndGet();
+                    if (conflictsLeft.getAndDecrement() > 0) {
+                        throw TransactionCanceledException.builder().message("Transaction cancelled").statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException")
+                                        .errorMessage("Transaction cancelled").serviceName("DynamoDb").build())
+                                .cancellationReasons(CancellationReason.builder().code("None").build(),
+                                        CancellationReason.builder().code("TransactionConflict").build())
+                                .build();
+                    }
+                }
+            }
+        });
+        EditorService contendedEditor = new EditorService(new ArticleStore(contended, table,
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 5, pause -> { })), clock);
+
+        contendedEditor.create(draft("Busy desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED), Optional.empty(),
+                article -> new String[] {"", ""});
+
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
+
+        conflictsLeft.set(Integer.MAX_VALUE);
+        attempts.set(0);
+
+        assertThatThrownBy(() -> contendedEditor.create(draft("Busier desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED),
+                Optional.empty(), article -> new String[] {"", ""})).isInstanceOf(StoreUnavailable.class);
+        assertThat(attempts.get()).as("one try and three retries").isEqualTo(4);
+        assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
     }
 
     // --- the recount: every visible article, read through the feed, counted here ---
