@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The repository: all DynamoDB access of the application goes through this class (helped by the
- * package-private {@link ArticleQueries} and {@link Batches}). Reads get a key or query an index,
- * never scan; SDK failures leave here as domain exceptions with their cause kept.
+ * package-private {@link ArticleQueries}, {@link CountQueries} and {@link Batches}). Reads get a key
+ * or query an index, never scan; SDK failures leave here as domain exceptions with their cause kept.
  */
 public final class ArticleStore {
 
@@ -92,8 +92,8 @@ public final class ArticleStore {
 
     /**
      * Creates an article, claiming its slug, counting it under its tags and author when listed and,
-     * when given, recording the idempotency key, all in one transaction. Search postings are written first (readers check postings against the
-     * article, so one left by a failed create is harmless).
+     * when given, recording the idempotency key, all in one transaction. Search postings are written
+     * first (readers check postings against the article, so one left by a failed create is harmless).
      *
      * @throws SlugTaken           the slug is held by another article
      * @throws IdempotencyKeyTaken the key was recorded first, by this request's earlier try or a concurrent one
