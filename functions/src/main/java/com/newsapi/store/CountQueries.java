@@ -46,7 +46,9 @@ final class CountQueries {
         int examined = 0;
         while (examined < budget) {
             Map<String, AttributeValue> resumeAt = start;
-            int wanted = Math.min(budget - examined, limit + 1 - counts.size());
+            // The page and one more first; past names showing nothing, the rest of the budget at once
+            // (counters are small items: a round trip costs more than reading them).
+            int wanted = examined == 0 ? limit + 1 : budget - examined;
             QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
                     .keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))

@@ -172,6 +172,30 @@ class CountsTest {
         assertThat(allCounts(authors, 1)).containsExactly(Map.entry("amy ash", 2L), Map.entry("zoe zed", 1L));
     }
 
+    @Test
+    void countersLeftAtZero_areSkipped_aBoundedNumberPerPage() {
+        for (int i = 0; i < 120; i++) {
+            String tag = "a-%03d".formatted(i); // as an interrupted clean-up leaves them
+            dynamo.putItem(put -> put.tableName(table).item(Map.of("pk", AttributeValue.fromS("COUNTS#TAG"),
+                    "sk", AttributeValue.fromS(tag), "name", AttributeValue.fromS(tag), "articles", AttributeValue.fromN("0"))));
+        }
+        create(List.of("b-1", "b-2"), "Ada Reporter", ArticleStatus.PUBLISHED);
+
+        List<Integer> pageSizes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Map<String, String> query = new HashMap<>();
+        JsonNode page;
+        do {
+            page = json(tags.handleRequest(event("/tags", query), null));
+            pageSizes.add(page.get("items").size());
+            page.get("items").forEach(item -> names.add(item.get("name").asText()));
+            query.put("cursor", page.get("nextCursor").asText());
+        } while (!page.get("nextCursor").isNull());
+
+        assertThat(names).containsExactly("b-1", "b-2");
+        assertThat(pageSizes).as("the first page stops after 20 + 1 + 50 counters").containsExactly(0, 2);
+    }
+
     static Stream<Arguments> badParameters() {
         String tagCursor = "YS10YWc~" + "eyJ2IjoxLCJhZnRlciI6IjE5NzAtMDEtMDFUMDA6MDA6MDAuMDAwWiMwMDAwMDAwMDAwMDAwMDAwIiwicXVlcnkiOiIwMDAwMDAwMDAwMDAwMDAwIn0";
         return Stream.of(
