@@ -17,7 +17,10 @@ import com.newsapi.store.CountPage;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /authors: every author with published articles and how many each has, in name order; {@code limit} per page, an opaque {@code cursor} for the next. */
+/**
+ * GET /authors: every author with published articles and how many each has, in name order;
+ * {@code limit} per page, an opaque {@code cursor} for the next.
+ */
 public final class ListAuthorsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ArticleService articles;

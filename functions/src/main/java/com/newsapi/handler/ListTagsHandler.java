@@ -17,7 +17,10 @@ import com.newsapi.store.CountPage;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /tags: every tag with published articles and how many carry it, in tag order; {@code limit} per page, an opaque {@code cursor} for the next. */
+/**
+ * GET /tags: every tag with published articles and how many carry it, in tag order;
+ * {@code limit} per page, an opaque {@code cursor} for the next.
+ */
 public final class ListTagsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ArticleService articles;
