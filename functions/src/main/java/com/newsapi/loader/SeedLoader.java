@@ -119,8 +119,7 @@ public final class SeedLoader {
                     now));
         }
         List<Article> withSlugs = assignSlugs(toWrite);
-        store.putAll(withSlugs, hashes);
-        return withSlugs.size();
+        return store.putAll(withSlugs, hashes, stored);
     }
 
     /** The same story on several pages (a teaser shown everywhere) is one article. */
