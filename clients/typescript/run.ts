@@ -108,9 +108,9 @@ async function run(basePath: string, token: string): Promise<void> {
     check(found.items.some((item) => item.id === first.id), `search q=${word} finds it among ${found.items.length}`);
 
     // 4. Tags and authors.
-    const tags = await reader.listTags();
+    const tags = await reader.listTags({ limit: 100 });
     check(tags.nextCursor === null && tags.items.every((count) => count.articles >= 1), `listTags: ${tags.items.length} tags`);
-    const authors = await reader.listAuthors();
+    const authors = await reader.listAuthors({ limit: 100 });
     check(authors.nextCursor === null && authors.items.length > 0, `listAuthors: ${authors.items.length} authors`);
 
     // 5. A full sync: the same set as the feed.
@@ -144,7 +144,7 @@ async function run(basePath: string, token: string): Promise<void> {
     const patchedArticle = await patched.value();
     check(patched.raw.status === 200 && JSON.stringify(patchedArticle.tags) === '["clients"]',
         `patchArticle (merge patch: only the title; tags kept) with If-Match: ETag now ${etagA}`);
-    const tagged = await reader.listTags();
+    const tagged = await reader.listTags({ limit: 100 });
     check(tagged.items.some((count) => count.name === 'clients' && count.articles >= 1),
         "listTags now counts the published article's tag 'clients'");
 

@@ -7,32 +7,49 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.Caching;
+import com.newsapi.http.CountCursors;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
 import com.newsapi.service.ArticleService;
+import com.newsapi.store.CountKind;
+import com.newsapi.store.CountPage;
 import java.util.Map;
 import java.util.Set;
 
-/** GET /tags: every tag with published articles and how many, most first. */
+/**
+ * GET /tags: every tag with published articles and how many carry it, in tag order;
+ * {@code limit} per page, an opaque {@code cursor} for the next.
+ */
 public final class ListTagsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ArticleService articles;
+    private final CountCursors cursors;
 
     public ListTagsHandler() {
-        this(Dependencies.shared().articles());
+        this(Dependencies.shared());
     }
 
-    ListTagsHandler(ArticleService articles) {
+    /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
+    private ListTagsHandler(Dependencies shared) {
+        this(shared.articles(), new CountCursors(shared.positions()));
+    }
+
+    ListTagsHandler(ArticleService articles, CountCursors cursors) {
         this.articles = articles;
+        this.cursors = cursors;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
-            ListQueries.rejectUnknown(event, Set.of());
+            ListQueries.rejectUnknown(event, Set.of("limit", "cursor"));
+            int limit = Requests.intQuery(event, "limit", ListArticlesHandler.DEFAULT_LIMIT, 1, ListArticlesHandler.MAX_LIMIT);
+            var after = cursors.decode(Requests.query(event, "cursor"), CountKind.TAG);
 
-            String body = ArticleJson.counts(articles.tags());
+            CountPage page = articles.tags(after, limit);
 
+            String body = ArticleJson.counts(page.items(), page.next().map(key -> cursors.encode(CountKind.TAG, key)));
             return Caching.conditional(event, body, Map.of("Cache-Control", Caching.LIST_CACHE_CONTROL));
         });
     }

@@ -91,8 +91,8 @@ public final class ArticleJson {
         });
     }
 
-    /** {@code {"items": [{"name": ..., "articles": n}], "nextCursor": null}}: counts are one page. */
-    public static String counts(List<Count> counts) {
+    /** {@code {"items": [{"name": ..., "articles": n}], "nextCursor": ...}}. */
+    public static String counts(List<Count> counts, Optional<String> nextCursor) {
         return render(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
@@ -103,7 +103,7 @@ public final class ArticleJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeNullField("nextCursor");
+            json.writeStringField("nextCursor", nextCursor.orElse(null));
             json.writeEndObject();
         });
     }

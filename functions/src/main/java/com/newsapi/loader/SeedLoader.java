@@ -127,8 +127,7 @@ public final class SeedLoader {
             toWrite.add(article);
         }
         List<Article> withSlugs = assignSlugs(toWrite);
-        store.putAll(withSlugs, hashes);
-        return withSlugs.size();
+        return store.putAll(withSlugs, hashes, stored);
     }
 
     /**

@@ -5,13 +5,12 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
-import com.newsapi.store.Count;
+import com.newsapi.store.CountKind;
+import com.newsapi.store.CountPage;
 import com.newsapi.store.FeedKey;
 import com.newsapi.store.Page;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /** The read side as readers see it: only listed articles exist, and only from their feed instant on. */
@@ -61,19 +60,13 @@ public final class ArticleService {
         return ResponseBudget.fit(store.find(query, after, limit, now, whole || withBodies), withBodies, now);
     }
 
-    /** Every tag with published articles, most used first, then by name. */
-    public List<Count> tags() {
-        return sorted(store.tagCounts(clock.instant()));
+    /** Tags with published articles and how many each, a page in tag order after the tag {@code after}. */
+    public CountPage tags(Optional<String> after, int limit) {
+        return store.counts(CountKind.TAG, after, limit, clock.instant());
     }
 
-    /** Every author with published articles, most prolific first, then by name. */
-    public List<Count> authors() {
-        return sorted(store.authorCounts(clock.instant()));
-    }
-
-    private static List<Count> sorted(List<Count> counts) {
-        return counts.stream()
-                .sorted(Comparator.comparingLong(Count::articles).reversed().thenComparing(Count::name))
-                .toList();
+    /** Authors with published articles and how many each, a page in name order after the key {@code after}. */
+    public CountPage authors(Optional<String> after, int limit) {
+        return store.counts(CountKind.AUTHOR, after, limit, clock.instant());
     }
 }

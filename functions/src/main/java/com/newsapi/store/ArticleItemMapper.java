@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** The one place that knows the table's attribute names; converts articles to items and back. */
 final class ArticleItemMapper {
@@ -30,11 +31,15 @@ final class ArticleItemMapper {
     static final String TAG_INDEX = "byTag";
     static final String TAG_PREFIX = "TAG#";
     static final String TERM_PREFIX = "TERM#";
-    static final String TAG_REGISTRY = "TAGS";
     static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     /** Epoch seconds; the table's TTL attribute. */
     static final String EXPIRES_AT = "expiresAt";
-    static final String AUTHOR_REGISTRY = "AUTHORS";
+    /** Counter items: one per tag and one per author, each kind in its own partition, sorted by key. */
+    static final String TAG_COUNTS = "COUNTS#TAG";
+    static final String AUTHOR_COUNTS = "COUNTS#AUTHOR";
+    /** A counter's number of listed articles (published or scheduled), and the name it shows. */
+    static final String ARTICLES = "articles";
+    static final String NAME = "name";
     static final String ARTICLE_ID = "articleId";
     static final String VERSION = "version";
     static final String CONTENT_HASH = "contentHash";
@@ -175,7 +180,11 @@ final class ArticleItemMapper {
 
     /** The article's tags normalised and de-duplicated, at most {@link #MAX_TAGS}. */
     static List<String> distinctTags(Article article) {
-        return article.tags().stream().map(ArticleQuery::normaliseTag).distinct().limit(MAX_TAGS).toList();
+        return distinctTags(article.tags());
+    }
+
+    static List<String> distinctTags(List<String> tags) {
+        return tags.stream().map(ArticleQuery::normaliseTag).distinct().limit(MAX_TAGS).toList();
     }
 
     /**
@@ -235,13 +244,47 @@ final class ArticleItemMapper {
         return new Tombstone(string(item, "id"), Instant.parse(string(item, "deletedAt")));
     }
 
-    static Map<String, AttributeValue> tagRegistration(String tag) {
-        return Map.of(PK, s(TAG_REGISTRY), SK, s(tag), "name", s(tag));
+    /** What groups an author's spellings ("Ruta  Deshpande", "ruta deshpande"): the counter's key. */
+    static String authorNameKey(String authorName) {
+        return ArticleQuery.normaliseAuthor(authorName);
     }
 
-    static Map<String, AttributeValue> authorRegistration(String authorName) {
-        String displayName = authorName.strip().replaceAll("\\s+", " ");
-        return Map.of(PK, s(AUTHOR_REGISTRY), SK, s(authorKeyOf(authorName)), "name", s(displayName));
+    static String authorDisplayName(String authorName) {
+        return authorName.strip().replaceAll("\\s+", " ");
+    }
+
+    static String countPartition(CountKind kind) {
+        return kind == CountKind.TAG ? TAG_COUNTS : AUTHOR_COUNTS;
+    }
+
+    static Map<String, AttributeValue> counterKey(Counter counter) {
+        return Map.of(PK, s(countPartition(counter.kind())), SK, s(counter.key()));
+    }
+
+    /**
+     * Adds {@code delta} to a counter, creating it at zero if missing. A rise also names it, if it
+     * has no name yet (an author's first spelling stays until the counter is removed).
+     */
+    static Update counterUpdate(String table, Counter counter, long delta, String name) {
+        Update.Builder update = Update.builder().tableName(table).key(counterKey(counter));
+        if (delta > 0) {
+            return update.updateExpression("ADD #articles :delta SET #name = if_not_exists(#name, :name)")
+                    .expressionAttributeNames(Map.of("#articles", ARTICLES, "#name", NAME))
+                    .expressionAttributeValues(Map.of(":delta", n(delta), ":name", s(name)))
+                    .build();
+        }
+        return update.updateExpression("ADD #articles :delta")
+                .expressionAttributeNames(Map.of("#articles", ARTICLES))
+                .expressionAttributeValues(Map.of(":delta", n(delta)))
+                .build();
+    }
+
+    /** A counter item as read: its key, its name and how many listed articles it counts. */
+    static Count countFromItem(Map<String, AttributeValue> item, long notYetVisible) {
+        String key = item.get(SK).s();
+        String name = item.containsKey(NAME) ? item.get(NAME).s() : key;
+        long articles = item.containsKey(ARTICLES) ? Long.parseLong(item.get(ARTICLES).n()) : 0;
+        return new Count(name, articles - notYetVisible);
     }
 
     static Article fromItem(Map<String, AttributeValue> item) {

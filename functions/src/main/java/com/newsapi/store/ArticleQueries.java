@@ -20,10 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
-/** The store's read queries over the indexes: filtered newest-first pages and tag/author counts. */
+/** The store's read queries over the indexes: filtered newest-first pages and the change log. */
 final class ArticleQueries {
 
     /**
@@ -244,67 +242,5 @@ final class ArticleQueries {
     private static boolean isCurrent(Map<String, AttributeValue> item, FeedKey key) {
         AttributeValue feedKey = item.get(FEED_KEY);
         return feedKey != null && feedKey.s().equals(key.render());
-    }
-
-    /** How many published articles, visible at {@code now}, carry each tag: from the tag indexes, so always exact. */
-    List<Count> tagCounts(Instant now) {
-        List<Count> counts = new ArrayList<>();
-        for (Map<String, AttributeValue> registered : registry(ArticleItemMapper.TAG_REGISTRY)) {
-            String tag = registered.get(ArticleItemMapper.SK).s();
-            long total = 0;
-            for (int slot = 1; slot <= ArticleItemMapper.MAX_TAGS; slot++) {
-                total += count(ArticleItemMapper.TAG_INDEX + slot, ArticleItemMapper.TAG_KEY + slot,
-                        ArticleItemMapper.TAG_PREFIX + tag, now);
-            }
-            if (total > 0) {
-                counts.add(new Count(tag, total));
-            }
-        }
-        return counts;
-    }
-
-    /** How many published articles, visible at {@code now}, each author has. */
-    List<Count> authorCounts(Instant now) {
-        List<Count> counts = new ArrayList<>();
-        for (Map<String, AttributeValue> registered : registry(ArticleItemMapper.AUTHOR_REGISTRY)) {
-            long total = count(ArticleItemMapper.AUTHOR_INDEX, ArticleItemMapper.AUTHOR_KEY,
-                    "AUTHOR#" + registered.get(ArticleItemMapper.SK).s().substring("AUTHOR#".length()), now);
-            if (total > 0) {
-                counts.add(new Count(registered.get("name").s(), total));
-            }
-        }
-        return counts;
-    }
-
-    private List<Map<String, AttributeValue>> registry(String partition) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s(partition)))
-                    .exclusiveStartKey(resumeAt)));
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
-    }
-
-    private long count(String index, String partitionAttribute, String partitionValue, Instant now) {
-        long total = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(index)
-                    .keyConditionExpression("#p = :p AND #s < :hi")
-                    .expressionAttributeNames(Map.of("#p", partitionAttribute, "#s", FEED_KEY))
-                    .expressionAttributeValues(Map.of(":p", s(partitionValue), ":hi", s(FeedKey.upperBound(now))))
-                    .select(Select.COUNT)
-                    .exclusiveStartKey(resumeAt)));
-            total += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return total;
     }
 }

@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The repository: all DynamoDB access of the application goes through this class (helped by the
- * package-private {@link ArticleQueries} and {@link Batches}). Reads get a key or query an index,
- * never scan; SDK failures leave here as domain exceptions with their cause kept.
+ * package-private {@link ArticleQueries}, {@link CountQueries} and {@link Batches}). Reads get a key
+ * or query an index, never scan; SDK failures leave here as domain exceptions with their cause kept.
  */
 public final class ArticleStore {
 
@@ -47,12 +47,16 @@ public final class ArticleStore {
     private final String table;
     private final Batches batches;
     private final ArticleQueries queries;
+    private final CountQueries counts;
+    private final Backoff backoff;
 
     public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
+        this.backoff = backoff;
         this.batches = new Batches(dynamo, table, backoff);
         this.queries = new ArticleQueries(dynamo, table, batches);
+        this.counts = new CountQueries(dynamo, table);
     }
 
     public Optional<Article> findById(String id) {
@@ -80,14 +84,12 @@ public final class ArticleStore {
     /** The attributes the list indexes project (template.yaml's NonKeyAttributes of feed, byAuthor, byTag1…5). */
     public static final List<String> LISTED_ATTRIBUTES = ArticleItemMapper.LISTED_ATTRIBUTES;
 
-    /** How many published articles, visible at {@code now}, carry each tag. */
-    public List<Count> tagCounts(Instant now) {
-        return queries.tagCounts(now);
-    }
-
-    /** How many published articles, visible at {@code now}, each author has. */
-    public List<Count> authorCounts(Instant now) {
-        return queries.authorCounts(now);
+    /**
+     * Up to {@code limit} tags or authors after the key {@code after}, in key order, each with how
+     * many published articles visible at {@code now} it has; see {@link CountQueries}.
+     */
+    public CountPage counts(CountKind kind, Optional<String> after, int limit, Instant now) {
+        return counts.page(kind, after, limit, now);
     }
 
     public Optional<Article> findBySlug(String slug) {
@@ -100,15 +102,15 @@ public final class ArticleStore {
     }
 
     /**
-     * Creates an article, claiming its slug and, when given, recording the idempotency key, all in
-     * one transaction. Search postings are written first (readers check postings against the
-     * article, so one left by a failed create is harmless).
+     * Creates an article, claiming its slug, counting it under its tags and author when listed and,
+     * when given, recording the idempotency key, all in one transaction. Search postings are written
+     * first (readers check postings against the article, so one left by a failed create is harmless).
      *
      * @throws SlugTaken           the slug is held by another article
      * @throws IdempotencyKeyTaken the key was recorded first, by this request's earlier try or a concurrent one
      */
     public void create(Article article, Optional<IdempotencyRecord> idempotency) {
-        writeIndexEntries(article);
+        writePostings(article);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.toItem(article, EDITED_HASH))
@@ -124,8 +126,9 @@ public final class ArticleStore {
                 .expressionAttributeNames(Map.of("#expiresAt", ArticleItemMapper.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
                 .build()).build()));
+        writes.addAll(CounterDeltas.between(null, article).writes(table));
         try {
-            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+            transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failedCondition(reasons, 2)) {
@@ -140,7 +143,9 @@ public final class ArticleStore {
 
     /**
      * Replaces a stored article with a new version, only if the stored version is still
-     * {@code previous.version()}: of two concurrent editors, exactly one wins.
+     * {@code previous.version()}: of two concurrent editors, exactly one wins. One conditional put
+     * when the counters stay as they are; a transaction with the counters (and, back to draft, the
+     * tombstone) when they move.
      *
      * @throws VersionConflict the article changed (or vanished) since {@code previous} was read
      */
@@ -151,16 +156,23 @@ public final class ArticleStore {
 
     /** {@link #replace} up to its commit (postings, then the article); a test runs the clean-up apart. */
     void commitReplace(Article previous, Article updated) {
-        writeIndexEntries(updated);
+        writePostings(updated);
         Map<String, AttributeValue> item = ArticleItemMapper.toItem(updated, EDITED_HASH);
-        if (previous.status().isListed() && !updated.status().isListed()) {
-            // Back to draft: the change log's tombstone is written in the same transaction.
-            transact(List.of(
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                            .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
-                            .expressionAttributeValues(expectedVersion(previous))
-                            .build()).build(),
-                    tombstone(previous, updated.updatedAt())));
+        boolean unlisted = previous.status().isListed() && !updated.status().isListed();
+        CounterDeltas counted = CounterDeltas.between(previous, updated);
+        if (unlisted || !counted.isEmpty()) {
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                    .expressionAttributeValues(expectedVersion(previous))
+                    .build()).build());
+            if (unlisted) {
+                // Back to draft: the change log's tombstone is written in the same transaction.
+                writes.add(tombstone(previous, updated.updatedAt()));
+            }
+            writes.addAll(counted.writes(table));
+            transact(writes);
+            removeEmptyCounters(counted.lowered());
         } else {
             try {
                 call(() -> dynamo.putItem(put -> put.tableName(table).item(item)
@@ -191,7 +203,10 @@ public final class ArticleStore {
         if (previous.status().isListed()) {
             writes.add(tombstone(previous, at));
         }
+        CounterDeltas counted = CounterDeltas.between(previous, null);
+        writes.addAll(counted.writes(table));
         transact(writes);
+        removeEmptyCounters(counted.lowered());
         removeStalePostings(previous, Optional.empty());
     }
 
@@ -211,10 +226,39 @@ public final class ArticleStore {
 
     private void transact(List<TransactWriteItem> writes) {
         try {
-            call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+            transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
             throw conflictOrUnavailable(e);
         }
+    }
+
+    /** Retries of a transaction cancelled only because another one held one of its items. */
+    static final int CONFLICT_RETRIES = 3;
+
+    /**
+     * Writes a transaction, again (after a short jittered pause) when it was cancelled only by a
+     * conflict: concurrent writes of articles that share a tag or an author meet on its counter,
+     * and the SDK does not retry a cancelled transaction. A cancelled transaction wrote nothing,
+     * so its retry is safe.
+     */
+    private void transactRetryingConflicts(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt > CONFLICT_RETRIES || !onlyConflicts(e)) {
+                    throw e;
+                }
+                backoff.pause(attempt);
+            }
+        }
+    }
+
+    private static boolean onlyConflicts(TransactionCanceledException e) {
+        List<String> codes = e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
+        return codes.contains("TransactionConflict")
+                && codes.stream().allMatch(code -> "TransactionConflict".equals(code) || "None".equals(code));
     }
 
     /**
@@ -236,14 +280,10 @@ public final class ArticleStore {
 
     /**
      * Before the article is written: its postings, each put only over one not newer, so a writer whose
-     * change then loses its version check never lowers a posting a later version wrote; then the
-     * other index entries.
+     * change then loses its version check never lowers a posting a later version wrote.
      */
-    private void writeIndexEntries(Article article) {
-        List<Map<String, AttributeValue>> postings = postings(article);
-        batches.putWhere(postings, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(article.version())));
-        Set<Map<String, AttributeValue>> written = Set.copyOf(postings);
-        batches.write(indexEntries(article).stream().filter(entry -> !written.contains(entry)).map(Batches::put).toList());
+    private void writePostings(Article article) {
+        batches.putWhere(postings(article), NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(article.version())));
     }
 
     /**
@@ -295,7 +335,7 @@ public final class ArticleStore {
     public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
         Map<String, StoredVersion> found = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
-                "id, #version, createdAt, contentHash, publishedAt, feedKey")) {
+                "id, #version, createdAt, contentHash, publishedAt, feedKey, feedShard, tags, authorName")) {
             String publishedAt = ArticleItemMapper.string(item, "publishedAt");
             String feedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
             found.put(item.get("id").s(), new StoredVersion(
@@ -303,7 +343,11 @@ public final class ArticleStore {
                     Instant.parse(item.get(CREATED_AT).s()),
                     item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
                     publishedAt == null ? null : Instant.parse(publishedAt),
-                    feedKey == null ? null : FeedKey.parse(feedKey)));
+                    feedKey == null ? null : FeedKey.parse(feedKey),
+                    // Only listed articles carry the feed's partition key (the indexes are sparse).
+                    CounterDeltas.contribution(item.containsKey(ArticleItemMapper.FEED_SHARD),
+                            item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
+                            ArticleItemMapper.string(item, "authorName")).keySet()));
         }
         return found;
     }
@@ -318,34 +362,51 @@ public final class ArticleStore {
         return owners;
     }
 
+    /** {@link #putAll(List, Map, Map)} based on the versions stored now. */
+    public int putAll(List<Article> articles, Map<String, String> contentHashes) {
+        return putAll(articles, contentHashes, storedVersions(articles.stream().map(Article::id).toList()));
+    }
+
     /**
-     * Writes each article with its slug claim, 25 requests a batch, retrying unprocessed items with
-     * backoff until all are written. Search postings and tag/author registrations go first, the
-     * articles last: an interrupted run leaves at worst postings that readers check and skip, never
-     * an article that search cannot find. Puts replace whole items, so writing the same articles
-     * again leaves the same items; postings a replaced article had and its new text lacks are then
-     * removed as an edit's are ({@link #removeStalePostings}).
+     * Writes each article with its slug claim and its counters, only if the article is still as
+     * {@code previous} says (its version there, or absent): up to {@link #ARTICLES_PER_TRANSACTION}
+     * articles a transaction, their counter changes summed. A group that meets an article changed
+     * since is written again one article at a time, and each article changed since is left as it
+     * is (the next run decides again). Search postings go first: an interrupted run leaves at worst
+     * postings that readers check and skip, never an article that search cannot find. Postings a
+     * replaced article had and its new text lacks are then removed as an edit's are
+     * ({@link #removeStalePostings}): conditionally, so a posting an editor's later version needs stays.
+     *
+     * @return how many articles were written
      */
-    public void putAll(List<Article> articles, Map<String, String> contentHashes) {
-        List<Map<String, AttributeValue>> replaced =
-                batches.get(articles.stream().map(article -> ArticleItemMapper.articleKey(article.id())).toList(), null);
+    public int putAll(List<Article> articles, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
+        List<Map<String, AttributeValue>> replaced = batches.get(articles.stream().filter(article -> previous.containsKey(article.id()))
+                .map(article -> ArticleItemMapper.articleKey(article.id())).toList(), null);
         List<WriteRequest> indexWrites = new ArrayList<>();
-        List<WriteRequest> articleWrites = new ArrayList<>(articles.size() * 2);
         for (Article article : articles) {
-            indexWrites.addAll(indexEntries(article).stream().map(Batches::put).toList());
-            articleWrites.add(Batches.put(ArticleItemMapper.toItem(article, contentHashes.get(article.id()))));
-            articleWrites.add(Batches.put(ArticleItemMapper.slugItem(article.slug(), article.id())));
+            indexWrites.addAll(postings(article).stream().map(Batches::put).toList());
         }
         batches.write(indexWrites.stream().distinct().toList());
-        batches.write(articleWrites);
+        int written = 0;
+        List<Article> group = new ArrayList<>();
+        for (Article article : articles) {
+            if (group.size() == ARTICLES_PER_TRANSACTION || group.stream().anyMatch(other -> other.id().equals(article.id()))) {
+                written += putGroup(group, contentHashes, previous);
+                group.clear();
+            }
+            group.add(article);
+        }
+        written += putGroup(group, contentHashes, previous);
         Map<String, Article> byId = new HashMap<>();
         articles.forEach(article -> byId.put(article.id(), article));
         for (Map<String, AttributeValue> item : replaced) {
-            Article previous = ArticleItemMapper.fromItem(item);
+            // Its postings sit where its item says it was, which an earlier feed rule may have put elsewhere.
+            Article stale = ArticleItemMapper.fromItem(item);
             String storedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
-            removeStalePostings(previous, storedKey == null ? FeedKey.of(previous) : FeedKey.parse(storedKey),
-                    Optional.of(byId.get(previous.id())));
+            removeStalePostings(stale, storedKey == null ? FeedKey.of(stale) : FeedKey.parse(storedKey),
+                    Optional.of(byId.get(stale.id())));
         }
+        return written;
     }
 
     /** The search postings of a listed article, at its version: one per indexed term. */
@@ -365,19 +426,80 @@ public final class ArticleStore {
         return postings(article, key).stream().map(ArticleItemMapper::postingKey).collect(Collectors.toSet());
     }
 
-    /** The items that index a listed article besides the article item itself. */
-    static List<Map<String, AttributeValue>> indexEntries(Article article) {
-        if (!article.status().isListed()) {
-            return List.of();
+    /**
+     * A transaction holds at most 100 items and 4 MB: ten articles (at most 400 KB each) with their
+     * slug claims and at most six counters each stay within both.
+     */
+    static final int ARTICLES_PER_TRANSACTION = 10;
+
+    private int putGroup(List<Article> group, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
+        if (group.isEmpty()) {
+            return 0;
         }
-        List<Map<String, AttributeValue>> entries = new ArrayList<>(postings(article));
-        for (String tag : ArticleItemMapper.distinctTags(article)) {
-            entries.add(ArticleItemMapper.tagRegistration(tag));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        CounterDeltas counted = new CounterDeltas();
+        for (Article article : group) {
+            StoredVersion stored = previous.get(article.id());
+            Put.Builder put = Put.builder().tableName(table).item(ArticleItemMapper.toItem(article, contentHashes.get(article.id())));
+            if (stored == null) {
+                put.conditionExpression("attribute_not_exists(pk)");
+            } else {
+                put.conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(stored.version())));
+                counted.subtract(stored.counted());
+            }
+            counted.add(CounterDeltas.contribution(article));
+            writes.add(TransactWriteItem.builder().put(put.build()).build());
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(ArticleItemMapper.slugItem(article.slug(), article.id())).build()).build());
         }
-        if (article.author() != null) {
-            entries.add(ArticleItemMapper.authorRegistration(article.author().name()));
+        writes.addAll(counted.writes(table));
+        try {
+            transactRetryingConflicts(writes);
+        } catch (TransactionCanceledException e) {
+            ApiException failure = conflictOrUnavailable(e);
+            if (!(failure instanceof VersionConflict)) {
+                throw failure;
+            }
+            if (group.size() == 1) {
+                return 0; // changed since the loader read it (an editor, or another run): that write stands
+            }
+            int written = 0;
+            for (Article article : group) {
+                written += putGroup(List.of(article), contentHashes, previous);
+            }
+            return written;
         }
-        return entries;
+        removeEmptyCounters(counted.lowered());
+        return group.size();
     }
 
+    /**
+     * Best effort, after a write that lowered these counters: removes those now at zero, so a
+     * name no article carries any more stops costing readers. The condition makes it safe against a
+     * concurrent write raising it again; one left behind (a crash here) is skipped by readers.
+     */
+    private void removeEmptyCounters(List<Counter> lowered) {
+        if (lowered.isEmpty()) {
+            return;
+        }
+        try {
+            for (Map<String, AttributeValue> item : batches.get(lowered.stream().map(ArticleItemMapper::counterKey).toList(), null)) {
+                if (Long.parseLong(item.get(ArticleItemMapper.ARTICLES).n()) != 0) {
+                    continue;
+                }
+                try {
+                    call(() -> dynamo.deleteItem(delete -> delete.tableName(table)
+                            .key(Map.of(ArticleItemMapper.PK, item.get(ArticleItemMapper.PK), ArticleItemMapper.SK, item.get(ArticleItemMapper.SK)))
+                            .conditionExpression("#articles = :zero")
+                            .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
+                            .expressionAttributeValues(Map.of(":zero", ArticleItemMapper.n(0)))));
+                } catch (ConditionalCheckFailedException e) {
+                    // Raised again meanwhile: it stays.
+                }
+            }
+        } catch (RuntimeException e) {
+            // The change itself is committed; a counter left at zero is skipped by readers.
+        }
+    }
 }

@@ -3,9 +3,11 @@ package com.newsapi.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.error.InvalidParameter;
+import com.newsapi.http.CountCursors;
 import com.newsapi.http.Cursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.store.CountKind;
 import java.util.Optional;
 
 /**
@@ -14,12 +16,24 @@ import java.util.Optional;
  */
 class CursorFuzzTest {
 
-    private static final Cursors CURSORS = new Cursors(new SignedPositions("fuzz-cursor-signing-key-0123456789"));
+    private static final SignedPositions POSITIONS = new SignedPositions("fuzz-cursor-signing-key-0123456789");
+    private static final Cursors CURSORS = new Cursors(POSITIONS);
+    private static final CountCursors COUNT_CURSORS = new CountCursors(POSITIONS);
 
     @FuzzTest(maxDuration = "60s")
     void decode_acceptsOnlyCursorsItIssued_andThrowsNothingElse(FuzzedDataProvider data) {
         try {
             CURSORS.decode(Optional.of(data.consumeRemainingAsString()), ArticleQuery.ALL);
+        } catch (InvalidParameter expected) {
+            // the documented answer: 400 naming the cursor parameter
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void countCursors_acceptOnlyCursorsIssued_andThrowNothingElse(FuzzedDataProvider data) {
+        CountKind kind = data.consumeBoolean() ? CountKind.TAG : CountKind.AUTHOR;
+        try {
+            COUNT_CURSORS.decode(Optional.of(data.consumeRemainingAsString()), kind);
         } catch (InvalidParameter expected) {
             // the documented answer: 400 naming the cursor parameter
         }

@@ -56,7 +56,7 @@ class EditorHandlersTest {
     private final DeleteArticleHandler delete = new DeleteArticleHandler(editor);
     private final GetArticleHandler get = new GetArticleHandler(reader);
     private final ListArticlesHandler list = new ListArticlesHandler(reader, HandlerFactory.cursors());
-    private final ListTagsHandler tags = new ListTagsHandler(reader);
+    private final ListTagsHandler tags = new ListTagsHandler(reader, HandlerFactory.countCursors());
 
     @Test
     void create_storesADraft_thatReadersCannotSee_untilItIsPublished() {

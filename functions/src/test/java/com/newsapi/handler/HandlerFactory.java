@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
+import com.newsapi.http.CountCursors;
 import com.newsapi.http.Cursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
@@ -25,11 +26,15 @@ public final class HandlerFactory {
         return new Cursors(new SignedPositions(SYNC_KEY));
     }
 
+    public static CountCursors countCursors() {
+        return new CountCursors(new SignedPositions(SYNC_KEY));
+    }
+
     public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,
                                                                                              SyncService sync) {
         return List.of(
-                new GetArticleHandler(reader), new ListArticlesHandler(reader, cursors()), new ListTagsHandler(reader),
-                new ListAuthorsHandler(reader), new GetOpenApiHandler("openapi: 3.1.0"),
+                new GetArticleHandler(reader), new ListArticlesHandler(reader, cursors()), new ListTagsHandler(reader, countCursors()),
+                new ListAuthorsHandler(reader, countCursors()), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
                 new SyncHandler(sync, new SyncTokens(SYNC_KEY)));

@@ -49,8 +49,8 @@ class ArticleJsonTest {
     }
 
     @Test
-    void counts_areOnePage_withANullCursor() throws IOException {
-        JsonNode counts = Json.mapper().readTree(ArticleJson.counts(List.of()));
+    void counts_lastPage_hasANullCursor() throws IOException {
+        JsonNode counts = Json.mapper().readTree(ArticleJson.counts(List.of(), Optional.empty()));
 
         assertThat(counts.get("items")).isEmpty();
         assertThat(counts.has("nextCursor")).isTrue();

@@ -49,6 +49,8 @@ class PermissionsTest {
     private static final String FEED = "index/feed";
     /** The table, only items whose partition key starts TERM# (an IAM dynamodb:LeadingKeys condition). */
     private static final String POSTINGS = "table, TERM#* keys";
+    /** The table, only search postings and tag/author counters (TERM# or COUNTS# partition keys). */
+    private static final String POSTINGS_AND_COUNTERS = "table, TERM#* COUNTS#* keys";
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
@@ -73,37 +75,39 @@ class PermissionsTest {
                     allow("dynamodb:Query", BY_TAG),                      // by tag: five slots merged
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListTagsFunction", LOGS, PRIMING,
-                    allow("dynamodb:Query", TABLE),                       // tagCounts: the tag registry
-                    allow("dynamodb:Query", BY_TAG),                      // tagCounts: a count per slot
+                    allow("dynamodb:Query", TABLE),                       // a page of the tag counters (the feed's future end: as Priming)
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("ListAuthorsFunction", LOGS, PRIMING,
-                    allow("dynamodb:Query", TABLE),                       // authorCounts: the author registry
-                    allow("dynamodb:Query", BY_AUTHOR),                   // authorCounts: a count per author
+                    allow("dynamodb:Query", TABLE),                       // a page of the author counters (the feed's future end: as Priming)
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("CreateArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // replay: findIdempotency
                     allow("dynamodb:BatchGetItem", TABLE),                // slugOwners
-                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
-                    allow("dynamodb:PutItem", TABLE)),                    // create: transaction of conditional Puts; postings
+                    allow("dynamodb:PutItem", TABLE),                     // create: transaction of conditional Puts; postings
+                    allow("dynamodb:UpdateItem", TABLE)),                 // ... and of the counters' Updates
             function("ReplaceArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),              // tag and author registrations
-                    allow("dynamodb:DeleteItem", POSTINGS),               // removeStalePostings: conditional Deletes
-                    allow("dynamodb:PutItem", TABLE)),                    // replace: conditional Put (+ tombstone Put); postings
+                    allow("dynamodb:PutItem", TABLE),                     // replace: conditional Put (+ tombstone Put); postings
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... with the counters' Updates, when they move
+                    allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)), // removeStalePostings, removeEmptyCounters: conditional Deletes
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),
-                    allow("dynamodb:DeleteItem", POSTINGS),
-                    allow("dynamodb:PutItem", TABLE)),                    // replace, as above
+                    allow("dynamodb:PutItem", TABLE),                     // replace, as above
+                    allow("dynamodb:UpdateItem", TABLE),
+                    allow("dynamodb:BatchGetItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)),
             function("PublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:BatchWriteItem", TABLE),
-                    allow("dynamodb:DeleteItem", POSTINGS),               // a scheduled article's postings move
-                    allow("dynamodb:PutItem", TABLE)),                    // publish is a replace
+                    allow("dynamodb:PutItem", TABLE),                     // publish is a replace
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... raising the counters of a draft it publishes
+                    allow("dynamodb:DeleteItem", POSTINGS)),              // a scheduled article's postings move
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; removeStalePostings
-                    allow("dynamodb:PutItem", TABLE)),                    // ... and its tombstone Put
+                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; counters at zero; stale postings
+                    allow("dynamodb:PutItem", TABLE),                     // ... and its tombstone Put
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... and its counters' Updates
+                    allow("dynamodb:BatchGetItem", TABLE)),               // removeEmptyCounters: the counters lowered
             function("SyncFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
                     allow("dynamodb:Query", BY_TAG),                      // full pass by tag
@@ -119,9 +123,11 @@ class PermissionsTest {
                     allow("s3:ListBucket", "failure-bucket"),
                     allow("cloudfront:CreateInvalidation", "distribution")), // CloudFrontInvalidator
             function("LoaderFunction", LOGS, PRIMING,
-                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, putAll's replaced articles
-                    allow("dynamodb:BatchWriteItem", TABLE),              // putAll
-                    allow("dynamodb:DeleteItem", POSTINGS)));             // putAll: stale postings
+                    allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, putAll's replaced articles, removeEmptyCounters
+                    allow("dynamodb:BatchWriteItem", TABLE),              // putAll: search postings
+                    allow("dynamodb:PutItem", TABLE),                     // putAll: transactions of conditional Puts
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... and of the counters' Updates
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)));  // stale postings, counters at zero
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode translated;
@@ -290,7 +296,8 @@ class PermissionsTest {
         Set<Grant> grants = new TreeSet<>();
         for (JsonNode statement : statementsOf(template, role)) {
             if ("Allow".equals(statement.path("Effect").asText())) {
-                String keys = statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys").path(0).asText("");
+                String keys = String.join(" ", list(statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys"))
+                        .stream().map(JsonNode::asText).toList());
                 for (String action : actions(statement)) {
                     for (JsonNode resource : list(statement.path("Resource"))) {
                         grants.add(new Grant(action, describe(resource, ownLogGroup) + (keys.isEmpty() ? "" : ", " + keys + " keys")));

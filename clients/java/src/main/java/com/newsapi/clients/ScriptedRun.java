@@ -161,10 +161,10 @@ public final class ScriptedRun {
                 "search q=" + word + " finds it among " + found.getItems().size());
 
         // 4. Tags and authors.
-        CountPage tags = api.listTags(null);
+        CountPage tags = api.listTags(100, null, null);
         check(tags.getNextCursor() == null && tags.getItems().stream().allMatch(count -> count.getArticles() >= 1),
                 "listTags: " + tags.getItems().size() + " tags");
-        CountPage authors = api.listAuthors(null);
+        CountPage authors = api.listAuthors(100, null, null);
         check(authors.getNextCursor() == null && !authors.getItems().isEmpty(), "listAuthors: " + authors.getItems().size() + " authors");
 
         // 5. A full sync: the same set as the feed.
@@ -194,7 +194,7 @@ public final class ScriptedRun {
         etagA = header(patched, "ETag");
         check(patched.getStatusCode() == 200 && List.of("clients").equals(patched.getData().getTags()),
                 "patchArticle (merge patch: only the title; tags kept) with If-Match: ETag now " + etagA);
-        CountPage tagged = api.listTags(null);
+        CountPage tagged = api.listTags(100, null, null);
         check(tagged.getItems().stream().anyMatch(count -> count.getName().equals("clients") && count.getArticles() >= 1),
                 "listTags now counts the published article's tag 'clients'");
 

@@ -100,9 +100,9 @@ private fun run(base: String, token: String) {
     check(found.items.any { it.id == first.id }, "search q=$word finds it among ${found.items.size}")
 
     // 4. Tags and authors.
-    val tags = api.listTags()
+    val tags = api.listTags(limit = 100)
     check(tags.nextCursor == null && tags.items.all { it.articles >= 1 }, "listTags: ${tags.items.size} tags")
-    val authors = api.listAuthors()
+    val authors = api.listAuthors(limit = 100)
     check(authors.nextCursor == null && authors.items.isNotEmpty(), "listAuthors: ${authors.items.size} authors")
 
     // 5. A full sync: the same set as the feed.
@@ -129,7 +129,7 @@ private fun run(base: String, token: String) {
     val patchedArticle = (patched as org.openapitools.client.infrastructure.Success<*>).data as EditorArticle
     check(patched.statusCode == 200 && patchedArticle.tags == listOf("clients"),
         "patchArticle (merge patch: only the title; tags kept) with If-Match: ETag now $etagA")
-    val tagged = api.listTags()
+    val tagged = api.listTags(limit = 100)
     check(tagged.items.any { it.name == "clients" && it.articles >= 1 }, "listTags now counts the published article's tag 'clients'")
 
     val other = api.createArticleWithHttpInfo(ArticleInput(title = "Kotlin client short-lived story $stamp",
