@@ -7,6 +7,8 @@ import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.observe.Emf;
 import com.newsapi.observe.Telemetry;
+import com.newsapi.store.ArticleStore;
+import com.newsapi.store.CounterRebuild;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,17 @@ import java.util.function.LongSupplier;
 
 /**
  * LoaderFunction: parses the seed pages bundled with the function and writes their articles.
- * Safe to invoke any number of times; the input is ignored. Logs a line per page and a summary,
- * and emits the items written and the batch retries as metrics.
+ * Safe to invoke any number of times. Logs a line per page and a summary, and emits the items
+ * written and the batch retries as metrics. The input {@code {"rebuildCounters": true}} instead
+ * rebuilds the tag and author counters from the articles (and loads no seeds): once after the
+ * deploy that introduced counters, or to repair them; any other input loads the seeds.
  */
 public final class LoadSeedsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    static final String REBUILD_COUNTERS = "rebuildCounters";
+
     private final SeedLoader loader;
+    private final ArticleStore store;
     private final LongSupplier retries;
 
     public LoadSeedsHandler() {
@@ -28,20 +35,24 @@ public final class LoadSeedsHandler implements RequestHandler<Map<String, Object
 
     /** The shared store, whose backoff counts its retries (the loader's container runs nothing else). */
     private LoadSeedsHandler(Dependencies shared) {
-        this(new SeedLoader(shared.store(), shared.clock(), shared.storeRetries()), shared.storeRetries());
+        this(new SeedLoader(shared.store(), shared.clock(), shared.storeRetries()), shared.store(), shared.storeRetries());
     }
 
-    LoadSeedsHandler(SeedLoader loader) {
-        this(loader, null);
+    LoadSeedsHandler(SeedLoader loader, ArticleStore store) {
+        this(loader, store, null);
     }
 
-    private LoadSeedsHandler(SeedLoader loader, LongSupplier retries) {
+    private LoadSeedsHandler(SeedLoader loader, ArticleStore store, LongSupplier retries) {
         this.loader = loader;
+        this.store = store;
         this.retries = retries;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        if (input != null && Boolean.TRUE.equals(input.get(REBUILD_COUNTERS))) {
+            return rebuildCounters(context);
+        }
         long retriesBefore = retries == null ? 0 : retries.getAsLong();
         SeedLoader.Result result = loader.load(BundledSeeds.fromClassPath());
         Long retried = retries == null ? null : retries.getAsLong() - retriesBefore;
@@ -65,5 +76,19 @@ public final class LoadSeedsHandler implements RequestHandler<Map<String, Object
                 "excerpts", result.excerpts(),
                 "written", result.written(),
                 "unchanged", result.unchanged());
+    }
+
+    private Map<String, Object> rebuildCounters(Context context) {
+        CounterRebuild.Result result = store.rebuildCounters();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("articles", result.articles());
+        summary.put("set", result.set());
+        summary.put("unchanged", result.unchanged());
+        summary.put("removed", result.removed());
+        summary.put("conflicts", result.conflicts());
+        Map<String, Object> line = new LinkedHashMap<>(summary);
+        line.put("requestId", context == null ? null : context.getAwsRequestId());
+        Telemetry.current().info("countersRebuilt", line);
+        return summary;
     }
 }

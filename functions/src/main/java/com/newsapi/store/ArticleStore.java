@@ -92,6 +92,11 @@ public final class ArticleStore {
         return counts.page(kind, after, limit, now);
     }
 
+    /** Sets every tag and author counter to a recount of the listed articles; O(table), see {@link CounterRebuild}. */
+    public CounterRebuild.Result rebuildCounters() {
+        return new CounterRebuild(dynamo, table).run();
+    }
+
     public Optional<Article> findBySlug(String slug) {
         Map<String, AttributeValue> claim = call(() -> dynamo.getItem(get -> get
                 .tableName(table).key(ArticleItemMapper.slugKey(slug)).consistentRead(true)).item());

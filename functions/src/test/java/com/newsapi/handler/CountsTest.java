@@ -1,5 +1,7 @@
 package com.newsapi.handler;
 
+import static com.newsapi.handler.CountRecount.event;
+import static com.newsapi.handler.CountRecount.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.StoreUnavailable;
 import com.newsapi.http.CountCursors;
-import com.newsapi.http.Json;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedFile;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
-import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
@@ -25,8 +25,6 @@ import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.CountKind;
-import com.newsapi.store.FeedKey;
-import com.newsapi.store.Page;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +106,7 @@ class CountsTest {
                     ids.remove(id);
                 } else if (action < 86) {
                     new SeedLoader(store, clock).load(seedVariant(random.nextInt(3)));
-                    ids.addAll(visibleArticles().stream().map(Article::id).filter(id -> !ids.contains(id)).toList());
+                    ids.addAll(CountRecount.visibleArticles(reader).stream().map(Article::id).filter(id -> !ids.contains(id)).toList());
                 } else {
                     clock.advance(Duration.ofMinutes(random.nextInt(40)));
                 }
@@ -176,7 +174,7 @@ class CountsTest {
 
         assertThat(pages).containsExactly(List.of("a-tag", "b-tag", "c-tag"), List.of("d-tag", "e-tag", "f-tag"), List.of("g-tag"));
         assertThat(counts(authors, Map.of("limit", "1"))).containsExactly(Map.entry("Amy Ash", 2L));
-        assertThat(allCounts(authors, 1)).containsExactly(Map.entry("amy ash", 2L), Map.entry("zoe zed", 1L));
+        assertThat(CountRecount.allPages(authors, 1)).containsExactly(Map.entry("amy ash", 2L), Map.entry("zoe zed", 1L));
     }
 
     @Test
@@ -270,7 +268,7 @@ class CountsTest {
         assertThat(counts(authors, Map.of())).containsExactly(Map.entry("Mira Sen", 1L));
         assertThat(counterItems("COUNTS#AUTHOR")).containsOnlyKeys("mira sen");
 
-        Article story = visibleArticles().stream().filter(article -> article.author() != null).findFirst().orElseThrow();
+        Article story = CountRecount.visibleArticles(reader).stream().filter(article -> article.author() != null).findFirst().orElseThrow();
         Map<String, com.newsapi.store.StoredVersion> readBefore = store.storedVersions(List.of(story.id()));
         editor.replace(story.id(), story.version(), draft(story.title(), List.of("korea"), "Lee Park", ArticleStatus.PUBLISHED));
         Article seedAgain = new Article(story.id(), story.slug(), story.title(), story.summary(), story.body(),
@@ -282,7 +280,7 @@ class CountsTest {
 
         assertThat(written).isEqualTo(1);
         assertThat(reader.get(story.id()).author().name()).isEqualTo("Lee Park");
-        assertThat(allCounts(authors, 10)).containsExactly(Map.entry("ada reporter", 1L), Map.entry("lee park", 1L));
+        assertThat(CountRecount.allPages(authors, 10)).containsExactly(Map.entry("ada reporter", 1L), Map.entry("lee park", 1L));
         assertCountsMatchRecount("after the loader met an edit", 2);
     }
 
@@ -329,53 +327,15 @@ class CountsTest {
     private int comparedWithArticlesScheduledAhead;
 
     private void assertCountsMatchRecount(String when, int limit) {
-        Map<String, Long> tagRecount = new TreeMap<>();
-        Map<String, Long> authorRecount = new TreeMap<>();
-        for (Article article : visibleArticles()) {
-            article.tags().stream().map(ArticleQuery::normaliseTag).distinct().forEach(tag -> tagRecount.merge(tag, 1L, Long::sum));
-            if (article.author() != null) {
-                authorRecount.merge(ArticleQuery.normaliseAuthor(article.author().name()), 1L, Long::sum);
-            }
-        }
+        List<Article> visible = CountRecount.visibleArticles(reader);
+        Map<String, Long> tagRecount = CountRecount.tags(visible);
+        Map<String, Long> authorRecount = CountRecount.authors(visible);
         if (counterItems("COUNTS#TAG").values().stream().mapToLong(Long::longValue).sum()
                 > tagRecount.values().stream().mapToLong(Long::longValue).sum()) {
             comparedWithArticlesScheduledAhead++;
         }
-        assertThat(allCounts(tags, limit)).as("/tags %s, limit %d", when, limit).containsExactlyEntriesOf(tagRecount);
-        assertThat(allCounts(authors, limit)).as("/authors %s, limit %d", when, limit).containsExactlyEntriesOf(authorRecount);
-    }
-
-    private List<Article> visibleArticles() {
-        List<Article> articles = new ArrayList<>();
-        Optional<FeedKey> after = Optional.empty();
-        do {
-            Page<Article> page = reader.list(ArticleQuery.ALL, after, 100, false);
-            articles.addAll(page.items());
-            after = page.next();
-        } while (after.isPresent());
-        return articles;
-    }
-
-    /** Every page of a route, keyed as the counters are (normalised names), in the order served. */
-    private static Map<String, Long> allCounts(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> route,
-                                               int limit) {
-        Map<String, Long> all = new LinkedHashMap<>();
-        Map<String, String> query = new HashMap<>(Map.of("limit", Integer.toString(limit)));
-        for (int pages = 0; pages < 200; pages++) {
-            APIGatewayV2HTTPResponse response = route.handleRequest(event("/counts", query), null);
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-            JsonNode page = json(response);
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
-            page.get("items").forEach(item -> {
-                Long earlier = all.put(ArticleQuery.normaliseAuthor(item.get("name").asText()), item.get("articles").asLong());
-                assertThat(earlier).as("served twice: %s", item).isNull();
-            });
-            if (page.get("nextCursor").isNull()) {
-                return all;
-            }
-            query.put("cursor", page.get("nextCursor").asText());
-        }
-        throw new AssertionError("paging did not end");
+        assertThat(CountRecount.allPages(tags, limit)).as("/tags %s, limit %d", when, limit).containsExactlyEntriesOf(tagRecount);
+        assertThat(CountRecount.allPages(authors, limit)).as("/authors %s, limit %d", when, limit).containsExactlyEntriesOf(authorRecount);
     }
 
     private Map<String, Long> counterItems(String partition) {
@@ -458,10 +418,6 @@ class CountsTest {
         return files;
     }
 
-    private static APIGatewayV2HTTPEvent event(String path, Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withQueryStringParameters(query).build();
-    }
-
     private static Map<String, Long> counts(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> route,
                                             Map<String, String> query) {
         APIGatewayV2HTTPResponse response = route.handleRequest(event("/counts", query), null);
@@ -469,13 +425,5 @@ class CountsTest {
         Map<String, Long> counts = new LinkedHashMap<>();
         json(response).get("items").forEach(item -> counts.put(item.get("name").asText(), item.get("articles").asLong()));
         return counts;
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) {
-        try {
-            return Json.mapper().readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
     }
 }

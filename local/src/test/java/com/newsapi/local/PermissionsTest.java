@@ -51,6 +51,8 @@ class PermissionsTest {
     private static final String POSTINGS = "table, TERM#* keys";
     /** The table, only search postings and tag/author counters (TERM# or COUNTS# partition keys). */
     private static final String POSTINGS_AND_COUNTERS = "table, TERM#* COUNTS#* keys";
+    /** The table, only tag/author counters (COUNTS# partition keys). */
+    private static final String COUNTERS = "table, COUNTS#* keys";
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
@@ -126,8 +128,9 @@ class PermissionsTest {
                     allow("dynamodb:BatchGetItem", TABLE),                // storedVersions, slugOwners, putAll's replaced articles, removeEmptyCounters
                     allow("dynamodb:BatchWriteItem", TABLE),              // putAll: search postings
                     allow("dynamodb:PutItem", TABLE),                     // putAll: transactions of conditional Puts
-                    allow("dynamodb:UpdateItem", TABLE),                  // ... and of the counters' Updates
-                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)));  // stale postings, counters at zero
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... and of the counters' Updates; CounterRebuild's SETs
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS),  // stale postings, counters at zero, CounterRebuild's removals
+                    allow("dynamodb:Query", COUNTERS)));                  // CounterRebuild: the counters (its recount reads the feed, as Priming)
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JsonNode translated;
