@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +153,28 @@ public final class SamTemplate {
         return new Cors(strings(cors.path("AllowOrigins")), strings(cors.path("AllowMethods")),
                 strings(cors.path("AllowHeaders")), strings(cors.path("ExposeHeaders")),
                 cors.has("MaxAge") ? Optional.of(cors.get("MaxAge").asInt()) : Optional.empty());
+    }
+
+    /**
+     * For each path pattern of the CDN distribution whose cache policy is one of this template's,
+     * the query parameters in its cache key (CloudFront forwards no others to the API).
+     */
+    public Map<String, List<String>> cdnQueryStrings() {
+        Map<String, List<String>> byPath = new LinkedHashMap<>();
+        for (JsonNode resource : resources) {
+            if (!"AWS::CloudFront::Distribution".equals(resource.path("Type").asText())) {
+                continue;
+            }
+            for (JsonNode behavior : resource.path("Properties").path("DistributionConfig").path("CacheBehaviors")) {
+                JsonNode policy = resources.path(behavior.path("CachePolicyId").asText()); // !Ref Name reads as Name
+                JsonNode queryStrings = policy.path("Properties").path("CachePolicyConfig")
+                        .path("ParametersInCacheKeyAndForwardedToOrigin").path("QueryStringsConfig");
+                if (!policy.isMissingNode()) {
+                    byPath.put(behavior.path("PathPattern").asText(), strings(queryStrings.path("QueryStrings")));
+                }
+            }
+        }
+        return byPath;
     }
 
     /** The first AWS::DynamoDB::Table, as a CreateTableRequest under the given name. */
