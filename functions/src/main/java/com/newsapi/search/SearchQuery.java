@@ -37,8 +37,8 @@ public record SearchQuery(List<List<String>> required, List<List<String>> exclud
     private static final int MAX_ECHOED = 40;
 
     public SearchQuery {
-        required = distinct(required);
-        excluded = distinct(excluded);
+        required = List.copyOf(distinct(required));
+        excluded = List.copyOf(distinct(excluded));
     }
 
     public boolean isEmpty() {

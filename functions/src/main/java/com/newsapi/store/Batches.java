@@ -96,35 +96,17 @@ final class Batches {
     }
 
     private void inLanes(List<Map<String, AttributeValue>> items, Consumer<Map<String, AttributeValue>> write) {
-        List<Future<?>> lanes = new ArrayList<>();
+        List<Future<RuntimeException>> lanes = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int lane = 0; lane < Math.min(LANES, items.size()); lane++) {
                 int first = lane;
-                lanes.add(threads.submit(() -> {
-                    RuntimeException failure = null;
-                    for (int i = first; i < items.size(); i += LANES) {
-                        Map<String, AttributeValue> item = items.get(i);
-                        try {
-                            call(() -> {
-                                write.accept(item);
-                                return null;
-                            });
-                        } catch (ConditionalCheckFailedException notOurs) {
-                            // the stored item says a later version owns it: leave it
-                        } catch (RuntimeException e) {
-                            failure = failure == null ? e : failure;
-                        }
-                    }
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return null;
-                }));
+                lanes.add(threads.submit(() -> writeLane(items, first, write)));
             }
         }
-        for (Future<?> lane : lanes) {
+        RuntimeException failure = null;
+        for (Future<RuntimeException> lane : lanes) {
             try {
-                lane.get();
+                failure = failure == null ? lane.get() : failure;
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
@@ -132,6 +114,29 @@ final class Batches {
                 throw new IllegalStateException(e);
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Writes every {@link #LANES}th item from {@code first}; the first failure other than a failed condition, if any. */
+    private static RuntimeException writeLane(List<Map<String, AttributeValue>> items, int first,
+                                              Consumer<Map<String, AttributeValue>> write) {
+        RuntimeException failure = null;
+        for (int i = first; i < items.size(); i += LANES) {
+            Map<String, AttributeValue> item = items.get(i);
+            try {
+                call(() -> {
+                    write.accept(item);
+                    return null;
+                });
+            } catch (ConditionalCheckFailedException notOurs) {
+                // the stored item says a later version owns it: leave it
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return failure;
     }
 
     private void writeBatch(List<WriteRequest> batch) {
