@@ -5,7 +5,8 @@
 # Each size runs in a fresh JVM (ScaleMain): a fresh table from template.yaml in a local engine (Dynoxide)
 # of its own on a free port, NewsPages loaded by the real SeedLoader, tags set through PATCH, every request
 # type through the handler classes. ScaleReport then prints one table per request type, sizes side by side.
-# ROUNDS (default 30) timed rounds per request type; ROUTE_SECONDS (default 20) caps one type's timing per size.
+# ROUNDS (default 30) timed rounds per request type; ROUTE_SECONDS (default 20) caps one type's timing per size;
+# LOAD_THREADS (default 2) loaders at once, each over its own run of pages.
 # SEARCH_BOUND=<read units> checks searches against that bound instead of the 10% rule. BUILD=0 skips the build.
 # OUT=<dir> keeps the raw lines (one file per size) there.
 set -euo pipefail
@@ -14,6 +15,7 @@ source scripts/java-home.sh
 SIZES=${SIZES:-200,2000,20000}
 ROUNDS=${ROUNDS:-30}
 ROUTE_SECONDS=${ROUTE_SECONDS:-20}
+LOAD_THREADS=${LOAD_THREADS:-2}
 work=$(mktemp -d)
 dynamo=
 cleanup() {
@@ -38,7 +40,7 @@ for size in "${sizes[@]}"; do
   echo "scale: $size articles (load, tag, measure)..." >&2
   start=$(date +%s)
   # The handlers and the loader print a JSON line per request or page: keep the benchmark's own lines.
-  java -XX:+UseSerialGC -DROUNDS="$ROUNDS" -DROUTE_SECONDS="$ROUTE_SECONDS" -cp "$CP" com.newsapi.bench.ScaleMain "$endpoint" "$size" \
+  java -XX:+UseSerialGC -DROUNDS="$ROUNDS" -DROUTE_SECONDS="$ROUTE_SECONDS" -DLOAD_THREADS="$LOAD_THREADS" -cp "$CP" com.newsapi.bench.ScaleMain "$endpoint" "$size" \
     2> "$work/err-$size" | grep -E '^(LOAD|RESULT|LATENCY|WRITE) ' > "$work/size-$size.txt" \
     || { tail -40 "$work/err-$size"; exit 1; }
   echo "scale: $size articles done in $(( $(date +%s) - start )) s" >&2

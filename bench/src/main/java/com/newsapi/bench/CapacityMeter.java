@@ -28,8 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
@@ -516,8 +518,8 @@ public final class CapacityMeter implements ExecutionInterceptor {
         });
     }
 
-    private static IndexShape indexShape(String name, List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> keys,
-                                         software.amazon.awssdk.services.dynamodb.model.Projection projection) {
+    private static IndexShape indexShape(String name, List<KeySchemaElement> keys,
+                                         Projection projection) {
         String partition = null;
         String sort = null;
         for (var key : keys) {

@@ -103,7 +103,7 @@ public final class NewsPages {
         }
     }
 
-    /** The most frequent word the search indexes (the first after the stop words): in nearly every article. */
+    /** The most frequent word the search indexes (the first after the stop words): in about 85% of stories. */
     public String commonWord() {
         return words[STOPWORDS.size()];
     }

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -172,8 +173,8 @@ public final class ScaleMain {
 
     /** Splits the pages into {@code threads} runs, runs them at once, adds up what they did. */
     private static int inParallel(int pageCount, int threads, PageRun job) throws Exception {
-        List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+        List<Future<Integer>> runs = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
             for (int t = 0; t < threads; t++) {
                 int from = (int) ((long) pageCount * t / threads);
                 int to = (int) ((long) pageCount * (t + 1) / threads);
@@ -459,7 +460,7 @@ public final class ScaleMain {
             JsonNode body = JSON.readTree(response.getBody());
             return body.has("items") ? body.get("items").size() : 1;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("not JSON: " + Arrays.toString(response.getBody().getBytes()), e);
+            throw new IllegalStateException("the answer is not JSON: " + response.getBody(), e);
         }
     }
 }

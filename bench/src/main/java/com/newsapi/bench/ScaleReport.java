@@ -72,22 +72,45 @@ public final class ScaleReport {
                 return;
             }
             System.out.printf("Prices: DynamoDB on-demand, us-east-1: $%.3f per million read request units, $%.3f per million "
-                    + "write request units.%n%n", DOLLARS_PER_MILLION_READ_UNITS, DOLLARS_PER_MILLION_WRITE_UNITS);
+                    + "write request units (on-demand prices since AWS halved them on 1 November 2024).%n%n",
+                    DOLLARS_PER_MILLION_READ_UNITS, DOLLARS_PER_MILLION_WRITE_UNITS);
             printLoads(sizes);
             Set<String> routes = new LinkedHashSet<>();
             lines.getOrDefault("RESULT", List.of()).forEach(result -> routes.add(result.get("route")));
             List<String> verdicts = new ArrayList<>();
+            List<String> summary = new ArrayList<>();
             for (String route : routes) {
                 verdicts.add(printRoute(sizes, route));
+                summary.add(summaryRow(route.replace('_', ' '), sizes.stream().map(size -> find("RESULT", size, "route", route)).toList(),
+                        "rru", verdicts.getLast()));
             }
             Set<String> operations = new LinkedHashSet<>();
             lines.getOrDefault("WRITE", List.of()).forEach(write -> operations.add(write.get("op")));
             for (String operation : operations) {
                 verdicts.add(printWrite(sizes, operation));
+                summary.add(summaryRow(operation + " (write units)", sizes.stream().map(size -> averageWrites(size, operation)).toList(),
+                        "wru", verdicts.getLast()));
             }
+            System.out.println("### Summary: units per request");
+            System.out.println();
+            System.out.println("| request | " + String.join(" | ", sizes.stream().map(size -> String.format(Locale.ROOT, "%,d", size)).toList())
+                    + " | growth | $ per million at " + String.format(Locale.ROOT, "%,d", sizes.getLast()) + " | verdict |");
+            System.out.println("| --- |" + " ---: |".repeat(sizes.size()) + " ---: | ---: | --- |");
+            summary.forEach(System.out::println);
+            System.out.println();
             System.out.println("### Verdicts");
             System.out.println();
             verdicts.forEach(verdict -> System.out.println("- " + verdict));
+        }
+
+        /** One line of the summary: the units at each size, their growth, the dollars at the largest size, PASS or FAIL. */
+        String summaryRow(String name, List<Map<String, String>> columns, String key, String verdict) {
+            double price = key.equals("wru") ? DOLLARS_PER_MILLION_WRITE_UNITS : DOLLARS_PER_MILLION_READ_UNITS;
+            return "| " + name + " | " + String.join(" | ", columns.stream()
+                    .map(column -> String.format(Locale.ROOT, "%.2f", number(column, key))).toList())
+                    + " | " + growth(columns, column -> number(column, key))
+                    + String.format(Locale.ROOT, " | $%.2f | ", number(columns.getLast(), key) * price)
+                    + verdict.substring(0, 4) + " |";
         }
 
         void printLoads(List<Integer> sizes) {
