@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -120,14 +121,14 @@ public final class ScaleMain {
         int pageCount = pages.pagesFor(size);
         int threads = Integer.getInteger("LOAD_THREADS", 2);
         long start = System.nanoTime();
-        SeedLoader.Result loaded = load(pageCount, threads);
+        Loaded loaded = load(pageCount, threads);
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         int tagged = inParallel(pageCount, threads, this::tagStories);
         double tagSeconds = (System.nanoTime() - start) / 1e9;
         Instant lastSetupWrite = Instant.now();
         System.out.printf(Locale.ROOT, "LOAD size=%d articles=%d pages=%d written=%d tagged=%d threads=%d loadSeconds=%.1f tagSeconds=%.1f%n",
-                size, loaded.articles() + loaded.excerpts(), pageCount, loaded.written(), tagged, threads, loadSeconds, tagSeconds);
+                size, loaded.articles(), pageCount, loaded.written(), tagged, threads, loadSeconds, tagSeconds);
 
         List<Known> sample = sample();
         List<RequestType> reads = reads(sample);
@@ -152,18 +153,19 @@ public final class ScaleMain {
      * on the shared store, over its own run of pages), since one engine call at a time leaves most
      * of this machine idle; the items written are the same either way.
      */
-    private SeedLoader.Result load(int pageCount, int threads) throws Exception {
+    private Loaded load(int pageCount, int threads) throws Exception {
         Dependencies shared = Dependencies.shared();
-        List<SeedLoader.Result> results = new ArrayList<>();
-        inParallel(pageCount, threads, (from, to) -> {
+        AtomicInteger articles = new AtomicInteger();
+        int written = inParallel(pageCount, threads, (from, to) -> {
             SeedLoader.Result result = new SeedLoader(shared.store(), LOADER_CLOCK, shared.storeRetries()).load(pages.files(from, to));
-            synchronized (results) {
-                results.add(result);
-            }
+            articles.addAndGet(result.articles() + result.excerpts());
             return result.written();
         });
-        return results.stream().reduce((a, b) -> new SeedLoader.Result(a.pages() + b.pages(), a.articles() + b.articles(),
-                a.excerpts() + b.excerpts(), a.written() + b.written(), a.unchanged() + b.unchanged())).orElseThrow();
+        return new Loaded(articles.get(), written);
+    }
+
+    /** What the loaders reported: stories found in the pages (teasers included), and articles written. */
+    private record Loaded(int articles, int written) {
     }
 
     /** Pages {@code from … to-1} of a job: returns how many things it did. */
@@ -236,24 +238,28 @@ public final class ScaleMain {
     }
 
     /**
-     * A full sync, page after page, unmetered: its last page's token is where the delta starts. A
-     * delta reaches back a minute before the pass that gave its token (SyncService.SETTLE, for
-     * writes still committing), so the pass starts a minute after the last setup write: the delta
-     * then holds the benchmark's edits and nothing else.
+     * A full sync, page after page of 100, each metered: prints the mean page, and returns the last
+     * page's token, where the delta starts. A delta reaches back a minute before the pass that gave
+     * its token (SyncService.SETTLE, for writes still committing), so the pass starts a minute after
+     * the last setup write: the delta then holds the benchmark's edits and nothing else.
      */
     private String fullSyncToken(Instant lastSetupWrite) throws Exception {
         Duration wait = Duration.between(Instant.now(), lastSetupWrite.plus(SYNC_REACH_BACK));
         if (!wait.isNegative()) {
             Thread.sleep(wait.toMillis());
         }
+        List<Metered> pass = new ArrayList<>();
         Map<String, String> query = Map.of("limit", "100");
         while (true) {
-            APIGatewayV2HTTPResponse response = expect(200, sync.handleRequest(event("/sync", query), null), "full sync");
-            JsonNode page = JSON.readTree(response.getBody());
-            if (!page.path("nextSyncToken").isNull() && !page.path("nextSyncToken").isMissingNode()) {
-                return page.path("nextSyncToken").asText();
+            Map<String, String> asked = query;
+            Metered page = metered(() -> sync.handleRequest(event("/sync", asked), null));
+            pass.add(page);
+            JsonNode body = JSON.readTree(expect(200, page.response(), "full sync").getBody());
+            if (!body.path("nextSyncToken").isNull() && !body.path("nextSyncToken").isMissingNode()) {
+                report("GET /sync?limit=100 (full pass, mean page)", pass);
+                return body.path("nextSyncToken").asText();
             }
-            query = Map.of("limit", "100", "cursor", page.path("nextCursor").asText());
+            query = Map.of("limit", "100", "cursor", body.path("nextCursor").asText());
         }
     }
 
@@ -287,7 +293,22 @@ public final class ScaleMain {
     }
 
     /** Each variant once, metered; prints the mean per request. */
-    private void meter(RequestType type) throws Exception {
+    private void meter(RequestType type) {
+        report(type.name(), type.variants().stream().map(ScaleMain::metered).toList());
+    }
+
+    /** One request, metered: its answer and what its DynamoDB calls added up to. */
+    private record Metered(APIGatewayV2HTTPResponse response, CapacityMeter.Tally tally) {
+    }
+
+    private static Metered metered(Supplier<APIGatewayV2HTTPResponse> request) {
+        CapacityMeter.begin();
+        APIGatewayV2HTTPResponse response = request.get();
+        return new Metered(response, CapacityMeter.end());
+    }
+
+    /** A RESULT line: the mean per request over these requests of one type. */
+    private void report(String name, List<Metered> requests) {
         double units = 0;
         double engine = 0;
         long evaluated = 0;
@@ -297,12 +318,9 @@ public final class ScaleMain {
         long scans = 0;
         long returned = 0;
         Map<Integer, Integer> statuses = new LinkedHashMap<>();
-        String calls = "";
-        for (Supplier<APIGatewayV2HTTPResponse> variant : type.variants()) {
-            CapacityMeter.begin();
-            APIGatewayV2HTTPResponse response = variant.get();
-            CapacityMeter.Tally tally = CapacityMeter.end();
-            statuses.merge(response.getStatusCode(), 1, Integer::sum);
+        for (Metered request : requests) {
+            CapacityMeter.Tally tally = request.tally();
+            statuses.merge(request.response().getStatusCode(), 1, Integer::sum);
             units += tally.readUnits;
             engine += tally.engineReadUnits;
             evaluated += tally.itemsEvaluated;
@@ -310,12 +328,11 @@ public final class ScaleMain {
             filtered += tally.filteredQueries;
             filteredOut += tally.itemsFilteredOut;
             scans += tally.scans;
-            returned += itemsIn(response);
-            calls = tally.calls(); // the same for every variant of a type: the last one's stand for all
+            returned += itemsIn(request.response());
         }
-        int n = type.variants().size();
+        int n = requests.size();
         StringJoiner line = new StringJoiner(" ", "RESULT ", "");
-        line.add("size=" + size).add("route=" + type.name().replace(' ', '_'))
+        line.add("size=" + size).add("route=" + name.replace(' ', '_'))
                 .add("variants=" + n)
                 .add("status=" + statuses.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "/" + b).orElse("-"))
                 .add(String.format(Locale.ROOT, "rru=%.3f", units / n))
@@ -326,7 +343,8 @@ public final class ScaleMain {
                 .add(String.format(Locale.ROOT, "filteredQueries=%.1f", (double) filtered / n))
                 .add(String.format(Locale.ROOT, "filteredOut=%.1f", (double) filteredOut / n))
                 .add("scans=" + scans)
-                .add("calls=" + calls);
+                // The same for every variant of a type: the last one's stand for all.
+                .add("calls=" + requests.getLast().tally().calls());
         System.out.println(line);
     }
 
