@@ -348,7 +348,10 @@ public final class ScaleMain {
         System.out.println(line);
     }
 
-    /** Latency with the meter off: rounds interleave the request types; a type stops after its time budget. */
+    /**
+     * Latency with the meter off: rounds interleave the request types, after warm-up rounds; a type
+     * over its time budget skips the rest (keeping at least one timed sample).
+     */
     private void time(List<RequestType> types) {
         int rounds = Integer.getInteger("ROUNDS", 30);
         int warmup = Integer.getInteger("WARMUP", 3);
@@ -358,7 +361,8 @@ public final class ScaleMain {
         types.forEach(type -> samples.put(type.name(), new ArrayList<>()));
         for (int round = 0; round < warmup + rounds; round++) {
             for (RequestType type : types) {
-                if (spent.getOrDefault(type.name(), 0L) > budget) {
+                // Over its budget, a type skips its remaining rounds, but not its first timed one.
+                if (spent.getOrDefault(type.name(), 0L) > budget && (round < warmup || !samples.get(type.name()).isEmpty())) {
                     continue;
                 }
                 Supplier<APIGatewayV2HTTPResponse> variant = type.variants().get(round % type.variants().size());
@@ -373,9 +377,6 @@ public final class ScaleMain {
         }
         samples.forEach((name, nanos) -> {
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            if (sorted.length == 0) {
-                sorted = new long[] {spent.get(name)}; // one round took the whole budget: its time is the sample
-            }
             System.out.printf(Locale.ROOT, "LATENCY size=%d route=%s samples=%d p50ms=%.2f p99ms=%.2f%n", size, name.replace(' ', '_'),
                     sorted.length, sorted[(sorted.length - 1) / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6);
         });
