@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Config;
 import com.newsapi.config.Dependencies;
 import com.newsapi.config.DynamoClients;
+import com.newsapi.config.SyncKeys;
 import com.newsapi.handler.CreateArticleHandler;
 import com.newsapi.handler.DeleteArticleHandler;
 import com.newsapi.handler.GetArticleHandler;
@@ -99,8 +100,8 @@ public final class ScaleMain {
         System.setProperty(Config.TABLE_NAME, table);
         System.setProperty(Config.DYNAMODB_ENDPOINT, endpoint.toString());
         System.setProperty(Config.AWS_REGION, "us-east-1");
-        if (System.getProperty("SYNC_TOKEN_KEY") == null) {
-            System.setProperty("SYNC_TOKEN_KEY", "scale-benchmark-sync-token-key-0123456789abcdef");
+        if (System.getProperty(SyncKeys.SYNC_TOKEN_KEY) == null) {
+            System.setProperty(SyncKeys.SYNC_TOKEN_KEY, "scale-benchmark-sync-token-key-0123456789abcdef");
         }
         try (DynamoDbClient admin = DynamoClients.create(new Config(table, Optional.of(endpoint), "us-east-1"))) {
             if (CapacityMeter.clients() == 0) {
