@@ -65,6 +65,8 @@ public final class ScaleMain {
     /** Articles of the first pages (the same at every size) that the get requests and the edits use. */
     private static final int SAMPLE_PAGES = 12;
     private static final int EDITS = 3;
+    /** The pages whose stories the creates send: far beyond any loaded page, and the same at every size. */
+    private static final int CREATED_PAGES = 10_000_000;
     /** SyncService.SETTLE, and a second more. */
     private static final Duration SYNC_REACH_BACK = Duration.ofSeconds(61);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -386,14 +388,14 @@ public final class ScaleMain {
     // ---- edits
 
     /**
-     * {@value #EDITS} creates (stories of pages beyond the loaded ones), {@value #EDITS} updates
+     * {@value #EDITS} creates (the stories of pages {@value #CREATED_PAGES} on), {@value #EDITS} updates
      * (a summary and a tag changed on a sample story) and {@value #EDITS} deletes (sample teasers),
      * each metered: write units by DynamoDB's rules, for the table and its indexes, and the
      * engine's own count; also the read units each edit spends.
      */
     private void edits(List<Known> sample, int pageCount) throws Exception {
         for (int i = 0; i < EDITS; i++) {
-            NewsPages.Page page = pages.page(pageCount + 1000 + i);
+            NewsPages.Page page = pages.page(CREATED_PAGES + i);
             ParsedArticle parsed = SeedPageParser.parse(page.file().text()).article();
             ObjectNode body = JSON.createObjectNode().put("title", parsed.title()).put("summary", parsed.summary()).put("status", "published");
             ArrayNode blocks = body.putArray("body");
