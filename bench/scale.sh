@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scale benchmark: read and write units, items and latency per request type at several table sizes.
-#   bash bench/scale.sh                                 # SIZES=100,1000,10000 (CI-sized: a few minutes)
+#   bash bench/scale.sh                                 # SIZES=50,500,5000 (CI-sized: loads in about 5 minutes)
 #   SIZES=1000,10000,100000 bash bench/scale.sh         # the full run (outside CI: the largest load takes a while)
 # Each size runs in a fresh JVM (ScaleMain): a fresh table from template.yaml in a local engine (Dynoxide)
 # of its own on a free port, NewsPages loaded by the real SeedLoader, tags set through PATCH, every request
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
-SIZES=${SIZES:-100,1000,10000}
+SIZES=${SIZES:-50,500,5000}
 ROUNDS=${ROUNDS:-30}
 ROUTE_SECONDS=${ROUTE_SECONDS:-20}
 LOAD_THREADS=${LOAD_THREADS:-2}

@@ -195,12 +195,16 @@ public final class ScaleMain {
 
     // ---- setup through the editor routes
 
-    /** Sets each story's tags through PATCH /articles/{id} (the loader writes none); returns how many. */
+    /**
+     * Sets each dated story's tags through PATCH /articles/{id} (the loader writes none); returns how
+     * many. Undated stories stay untagged: an edit gives a published article without a date the
+     * edit's time as its publishedAt (EditorService), which would move them to the top of the feed.
+     */
     private int tagStories(int from, int to) throws Exception {
         int tagged = 0;
         for (int index = from; index < to; index++) {
             for (NewsPages.Story story : pages.page(index).stories()) {
-                if (!story.tags().isEmpty()) {
+                if (!story.tags().isEmpty() && story.publishedAt() != null) {
                     Known article = find(story);
                     ObjectNode body = JSON.createObjectNode();
                     body.putArray("tags").addAll(story.tags().stream().map(JSON.getNodeFactory()::textNode).toList());
