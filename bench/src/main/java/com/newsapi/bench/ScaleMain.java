@@ -67,6 +67,7 @@ public final class ScaleMain {
     private static final int EDITS = 3;
     /** The pages whose stories the creates send: far beyond any loaded page, and the same at every size. */
     private static final int CREATED_PAGES = 10_000_000;
+    private static final int SYNC_PAGE = 100;
     /** SyncService.SETTLE, and a second more. */
     private static final Duration SYNC_REACH_BACK = Duration.ofSeconds(61);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -245,7 +246,7 @@ public final class ScaleMain {
     }
 
     /**
-     * A full sync, page after page of 100, each metered: prints the mean page, and returns the last
+     * A full sync, page after page of 100, each metered: prints its cost per 100 articles, and returns the last
      * page's token, where the delta starts. A delta reaches back a minute before the pass that gave
      * its token (SyncService.SETTLE, for writes still committing), so the pass starts a minute after
      * the last setup write: the delta then holds the benchmark's edits and nothing else.
@@ -256,18 +257,18 @@ public final class ScaleMain {
             Thread.sleep(wait.toMillis());
         }
         List<Metered> pass = new ArrayList<>();
-        Map<String, String> query = Map.of("limit", "100");
+        Map<String, String> query = Map.of("limit", String.valueOf(SYNC_PAGE));
         while (true) {
             Map<String, String> asked = query;
             Metered page = metered(() -> sync.handleRequest(event("/sync", asked), null));
             pass.add(page);
             JsonNode body = JSON.readTree(expect(200, page.response(), "full sync").getBody());
             if (!body.path("nextSyncToken").isNull() && !body.path("nextSyncToken").isMissingNode()) {
-                // The last page holds what is left: a mean over full pages only, unless there is just one.
-                report("GET /sync?limit=100 (full pass, mean full page)", pass.size() == 1 ? pass : pass.subList(0, pass.size() - 1));
+                // Pages grow in number with the table and the last one holds what is left: per 100 articles synced.
+                report("GET /sync?limit=100 (full pass, per 100 articles)", pass, SYNC_PAGE);
                 return body.path("nextSyncToken").asText();
             }
-            query = Map.of("limit", "100", "cursor", body.path("nextCursor").asText());
+            query = Map.of("limit", String.valueOf(SYNC_PAGE), "cursor", body.path("nextCursor").asText());
         }
     }
 
@@ -302,7 +303,7 @@ public final class ScaleMain {
 
     /** Each variant once, metered; prints the mean per request. */
     private void meter(RequestType type) {
-        report(type.name(), type.variants().stream().map(ScaleMain::metered).toList());
+        report(type.name(), type.variants().stream().map(ScaleMain::metered).toList(), 0);
     }
 
     /** One request, metered: its answer and what its DynamoDB calls added up to. */
@@ -315,8 +316,11 @@ public final class ScaleMain {
         return new Metered(response, CapacityMeter.end());
     }
 
-    /** A RESULT line: the mean per request over these requests of one type. */
-    private void report(String name, List<Metered> requests) {
+    /**
+     * A RESULT line: the mean per request over these requests of one type, or, with {@code perItems}
+     * above 0, the sums per that many items answered (a whole sync pass per 100 articles).
+     */
+    private void report(String name, List<Metered> requests, int perItems) {
         double units = 0;
         double engine = 0;
         long evaluated = 0;
@@ -338,10 +342,10 @@ public final class ScaleMain {
             scans += tally.scans;
             returned += itemsIn(request.response());
         }
-        int n = requests.size();
+        double n = perItems > 0 ? (double) returned / perItems : requests.size();
         StringJoiner line = new StringJoiner(" ", "RESULT ", "");
         line.add("size=" + size).add("route=" + name.replace(' ', '_'))
-                .add("variants=" + n)
+                .add("variants=" + requests.size())
                 .add("status=" + statuses.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "/" + b).orElse("-"))
                 .add(String.format(Locale.ROOT, "rru=%.3f", units / n))
                 .add(String.format(Locale.ROOT, "engineRru=%.3f", engine / n))
