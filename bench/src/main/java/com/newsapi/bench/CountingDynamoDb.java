@@ -101,49 +101,4 @@ final class CountingDynamoDb implements DynamoDbClient {
     public void close() {
         delegate.close();
     }
-
-    /** DynamoDB's item size: attribute names plus values (strings in UTF-8), as it bills and limits it. */
-    static final class ItemSize {
-
-        private ItemSize() {
-        }
-
-        static long of(Map<String, AttributeValue> item) {
-            long size = 0;
-            for (var attribute : item.entrySet()) {
-                size += utf8(attribute.getKey()) + of(attribute.getValue());
-            }
-            return size;
-        }
-
-        private static long of(AttributeValue value) {
-            if (value.s() != null) {
-                return utf8(value.s());
-            }
-            if (value.n() != null) {
-                return value.n().length();
-            }
-            if (value.bool() != null || value.nul() != null) {
-                return 1;
-            }
-            long size = 3;
-            if (value.hasL()) {
-                for (AttributeValue element : value.l()) {
-                    size += 1 + of(element);
-                }
-            } else if (value.hasM()) {
-                size += of(value.m());
-            }
-            return size;
-        }
-
-        private static long utf8(String text) {
-            long bytes = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-            }
-            return bytes;
-        }
-    }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * "No. i: ", so every story gets a new id and slug while the text, sizes and structure stay those of
  * the real page. The number leads because slugs are cut at 80 characters: at the end it would be cut
  * off long titles, and their slugs would collide. Lazy: an iteration holds the few real pages and the
- * page it is on, nothing more.
+ * page it is on, nothing more. The scale benchmark needs more varied articles (authors, tags, words,
+ * lengths): {@link NewsPages} makes pages of the same format from scratch.
  */
 public final class SeedPages {
 
