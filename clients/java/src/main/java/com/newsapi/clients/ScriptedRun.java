@@ -120,7 +120,7 @@ public final class ScriptedRun {
         int pages = 0;
         String cursor = null;
         do {
-            ArticlePage page = api.listArticles(5, cursor, null, null, null, null, null, null, null);
+            ArticlePage page = api.listArticles(5, cursor, null, null, null, null, null, null, null, null);
             feed.addAll(page.getItems());
             pages++;
             cursor = page.getNextCursor();
@@ -130,9 +130,12 @@ public final class ScriptedRun {
         feed.forEach(article -> feedIds.add(article.getId()));
         check(feedIds.size() == feed.size(), "no article twice in the feed");
         ArticlePage dated = api.listArticles(100, null, null, null, "1900-01-01", OffsetDateTime.now().plusDays(1).toString(),
-                null, null, null);
+                null, null, null, null);
         check(dated.getItems().stream().allMatch(article -> article.getPublishedAt() != null),
                 "listArticles with from (a date) and to (a date-time): " + dated.getItems().size() + " articles");
+        ArticlePage stories = api.listArticles(100, null, null, null, null, null, false, null, null, null);
+        check(!stories.getItems().isEmpty() && stories.getItems().stream().noneMatch(story -> Boolean.TRUE.equals(story.getExcerpt())),
+                "listArticles with excerpt=false (a boolean): " + stories.getItems().size() + " full stories");
 
         // 2. One article by id and by slug, then again with If-None-Match: 304.
         Article first = feed.get(0);
@@ -156,7 +159,7 @@ public final class ScriptedRun {
                 word = part;
             }
         }
-        ArticlePage found = api.listArticles(100, null, null, null, null, null, word, null, null);
+        ArticlePage found = api.listArticles(100, null, null, null, null, null, null, word, null, null);
         check(found.getItems().stream().anyMatch(item -> item.getId().equals(first.getId())),
                 "search q=" + word + " finds it among " + found.getItems().size());
 
