@@ -163,7 +163,8 @@ final class ArticleQueries {
             List<PartitionStream> slots = new ArrayList<>();
             for (int slot = 1; slot <= ArticleItemMapper.MAX_TAGS; slot++) {
                 slots.add(partition(ArticleItemMapper.TAG_INDEX + slot, ArticleItemMapper.TAG_KEY + slot,
-                        ArticleItemMapper.TAG_PREFIX + query.tag().get(), FEED_KEY, lower, upper, pageSize));
+                        ArticleItemMapper.TAG_PREFIX + query.tag().get(), FEED_KEY, lower, upper,
+                        shareOf(pageSize, ArticleItemMapper.MAX_TAGS)));
             }
             return new MergedStream(slots);
         }
@@ -173,9 +174,20 @@ final class ArticleQueries {
         }
         List<PartitionStream> shards = new ArrayList<>();
         for (int shard = 0; shard < FEED_SHARDS; shard++) {
-            shards.add(partition(FEED_INDEX, FEED_SHARD, ArticleItemMapper.feedShard(shard), FEED_KEY, lower, upper, pageSize));
+            shards.add(partition(FEED_INDEX, FEED_SHARD, ArticleItemMapper.feedShard(shard), FEED_KEY, lower, upper,
+                    shareOf(pageSize, FEED_SHARDS)));
         }
         return new MergedStream(shards);
+    }
+
+    /**
+     * The first Query of each of {@code partitions} merged partitions: half again its even share of
+     * the page, plus one. Asking each for the whole page would read up to {@code partitions} times
+     * what the page shows once the table is big enough to fill every one; a partition that holds
+     * more than its share (a tag mostly in its first slot) reads on, each Query asking twice as many.
+     */
+    static int shareOf(int pageSize, int partitions) {
+        return Math.min(pageSize, (3 * pageSize + 2 * partitions - 1) / (2 * partitions) + 1);
     }
 
     private PartitionStream partition(String index, String partitionAttribute, String partitionValue,
@@ -203,7 +215,8 @@ final class ArticleQueries {
         List<PartitionStream> shards = new ArrayList<>();
         for (int shard = 0; shard < FEED_SHARDS; shard++) {
             shards.add(partition(ArticleItemMapper.CHANGES_INDEX, ArticleItemMapper.CHANGE_SHARD,
-                    ArticleItemMapper.changeShard(shard), ArticleItemMapper.CHANGE_KEY, lower, upper, limit + 1, false));
+                    ArticleItemMapper.changeShard(shard), ArticleItemMapper.CHANGE_KEY, lower, upper,
+                    shareOf(limit + 1, FEED_SHARDS), false));
         }
         CandidateStream log = new MergedStream(shards, false);
         List<Change> changes = new ArrayList<>(limit);
