@@ -85,28 +85,13 @@ final class CountQueries {
      */
     private Map<String, Long> notYetVisible(CountKind kind, Instant now) {
         Map<String, Long> ahead = new HashMap<>();
-        for (int shard = 0; shard < ArticleItemMapper.FEED_SHARDS; shard++) {
-            String partition = ArticleItemMapper.feedShard(shard);
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> resumeAt = start;
-                QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
-                        .keyConditionExpression("#p = :p AND #s >= :from")
-                        .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#s", ArticleItemMapper.FEED_KEY))
-                        .expressionAttributeValues(Map.of(":p", s(partition), ":from", s(FeedKey.upperBound(now))))
-                        .projectionExpression("tags, authorName")
-                        .exclusiveStartKey(resumeAt)));
-                for (Map<String, AttributeValue> item : response.items()) {
-                    List<String> tags = item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of();
-                    for (Counter counter : CounterDeltas.contribution(true, tags, ArticleItemMapper.string(item, "authorName")).keySet()) {
-                        if (counter.kind() == kind) {
-                            ahead.merge(counter.key(), 1L, Long::sum);
-                        }
-                    }
+        FeedContributions.forEach(dynamo, table, Optional.of(FeedKey.upperBound(now)), (feedKey, contribution) -> {
+            for (Counter counter : contribution.keySet()) {
+                if (counter.kind() == kind) {
+                    ahead.merge(counter.key(), 1L, Long::sum);
                 }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            } while (start != null);
-        }
+            }
+        });
         return ahead;
     }
 }

@@ -5,8 +5,8 @@ import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -111,29 +111,12 @@ public final class CounterRebuild {
      * scheduled, into {@code recount}, with the same normalisation as the per-write deltas.
      */
     private long recount(Map<Counter, Recounted> recount) {
-        long articles = 0;
-        for (int shard = 0; shard < ArticleItemMapper.FEED_SHARDS; shard++) {
-            String partition = ArticleItemMapper.feedShard(shard);
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> resumeAt = start;
-                QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
-                        .keyConditionExpression("#p = :p")
-                        .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#k", ArticleItemMapper.FEED_KEY))
-                        .expressionAttributeValues(Map.of(":p", s(partition)))
-                        .projectionExpression("#k, tags, authorName")
-                        .exclusiveStartKey(resumeAt)));
-                for (Map<String, AttributeValue> item : response.items()) {
-                    articles++;
-                    String feedKey = item.get(ArticleItemMapper.FEED_KEY).s();
-                    List<String> tags = item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of();
-                    CounterDeltas.contribution(true, tags, ArticleItemMapper.string(item, "authorName")).forEach((counter, name) ->
-                            recount.merge(counter, new Recounted(1, name, feedKey), CounterRebuild::sum));
-                }
-                start = nextPage(response);
-            } while (start != null);
-        }
-        return articles;
+        long[] articles = {0};
+        FeedContributions.forEach(dynamo, table, Optional.empty(), (feedKey, contribution) -> {
+            articles[0]++;
+            contribution.forEach((counter, name) -> recount.merge(counter, new Recounted(1, name, feedKey), CounterRebuild::sum));
+        });
+        return articles[0];
     }
 
     private static Recounted sum(Recounted one, Recounted other) {
