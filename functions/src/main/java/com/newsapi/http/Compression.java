@@ -34,7 +34,8 @@ public final class Compression {
             return response;
         }
         Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
-        headers.put("Vary", "Accept-Encoding");
+        // Added to what the handler varies on (a preview varies on Accept too), not in its place.
+        headers.merge("Vary", "Accept-Encoding", (theirs, ours) -> theirs + ", " + ours);
         response.setHeaders(headers);
         String body = response.getBody();
         if (status != 200 || body == null || response.getIsBase64Encoded() || !acceptsGzip(event)) {

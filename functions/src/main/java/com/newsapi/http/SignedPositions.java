@@ -72,8 +72,11 @@ public final class SignedPositions {
             throw new UncheckedIOException(e);
         }
         byte[] payload = out.toString().getBytes(StandardCharsets.UTF_8);
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(payload) + "." + base64.encodeToString(mac(keys.getFirst(), payload));
+        return encode(payload) + "." + encode(mac(keys.getFirst(), payload));
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
@@ -93,7 +96,9 @@ public final class SignedPositions {
             }
             byte[] payload = Base64.getUrlDecoder().decode(text.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(text.substring(dot + 1));
-            if (!signedByAnyKey(payload, signature)) {
+            // The decoder ignores the unused low bits of a last character, so "...A" and "...B" can
+            // decode alike: only the one text this API wrote opens, not its variants.
+            if (!signedByAnyKey(payload, signature) || !text.equals(encode(payload) + "." + encode(signature))) {
                 throw notIssued(parameter);
             }
             node = Json.mapper().readTree(payload);

@@ -44,6 +44,16 @@ class CompressionTest {
     }
 
     @Test
+    void vary_addsAcceptEncoding_toWhatTheHandlerAlreadyVariesOn() {
+        APIGatewayV2HTTPResponse negotiated = ok(BIG, "\"abc\"");
+        negotiated.setHeaders(Map.of("Content-Type", "text/html", "Vary", "Accept"));
+
+        APIGatewayV2HTTPResponse response = Compression.negotiate(request("gzip"), negotiated);
+
+        assertThat(response.getHeaders()).containsEntry("Vary", "Accept, Accept-Encoding");
+    }
+
+    @Test
     void smallBodies_andErrors_goOutAsTheyAre() {
         APIGatewayV2HTTPResponse small = Compression.negotiate(request("gzip"), ok("{\"items\":[]}", "\"abc\""));
         APIGatewayV2HTTPResponse error = ok(BIG, null);

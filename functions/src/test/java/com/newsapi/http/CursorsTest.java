@@ -53,6 +53,19 @@ class CursorsTest {
     }
 
     @Test
+    void decode_refusesAVariantSpelling_whoseLastCharacterDiffersOnlyInUnusedBits() {
+        String cursor = cursors.encode(POSITION, POLITICS);
+        // A 16-byte signature is 22 base64 characters, the last carrying 2 bits the decoder ignores.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(cursor.charAt(cursor.length() - 1));
+        String variant = cursor.substring(0, cursor.length() - 1) + alphabet.charAt(last ^ 1);
+
+        assertThat(Base64.getUrlDecoder().decode(variant.substring(variant.indexOf('.') + 1)))
+                .isEqualTo(Base64.getUrlDecoder().decode(cursor.substring(cursor.indexOf('.') + 1)));
+        assertRefused(() -> cursors.decode(Optional.of(variant), POLITICS), "not one this API issued");
+    }
+
+    @Test
     void decode_refusesACursorSignedWithAnotherKey() {
         String foreign = new Cursors(new SignedPositions("someone-elses-key-0123456789")).encode(POSITION, POLITICS);
 
