@@ -5,11 +5,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
 import com.newsapi.http.CountCursors;
+import com.newsapi.http.PreviewTokens;
 import com.newsapi.http.Cursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.PreviewService;
 import com.newsapi.service.SyncService;
+import com.newsapi.store.ArticleStore;
+import java.time.Clock;
 import java.util.List;
 
 /** Builds every route's handler through its package-private constructor, for tests outside this package. */
@@ -28,6 +32,12 @@ public final class HandlerFactory {
 
     public static CountCursors countCursors() {
         return new CountCursors(new SignedPositions(SYNC_KEY));
+    }
+
+    /** The preview links' two routes, their tokens signed with {@link #SYNC_KEY}. */
+    public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> previews(ArticleStore store, Clock clock) {
+        PreviewService previews = new PreviewService(store, new PreviewTokens(new SignedPositions(SYNC_KEY)), clock);
+        return List.of(new CreatePreviewHandler(previews), new GetPreviewHandler(previews));
     }
 
     public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,

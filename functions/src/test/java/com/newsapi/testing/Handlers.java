@@ -10,6 +10,7 @@ import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ public final class Handlers {
         ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
         ArticleService reader = new ArticleService(store, Clock.systemUTC());
         EditorService editor = new EditorService(store, Clock.systemUTC());
-        return new Handlers(HandlerFactory.every(reader, editor, new SyncService(store, Clock.systemUTC())));
+        List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all =
+                new ArrayList<>(HandlerFactory.every(reader, editor, new SyncService(store, Clock.systemUTC())));
+        all.addAll(HandlerFactory.previews(store, Clock.systemUTC()));
+        return new Handlers(List.copyOf(all));
     }
 
     public List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all() {
@@ -47,7 +51,7 @@ public final class Handlers {
             context.withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
         }
         return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles/" + id)
-                .withPathParameters(new HashMap<>(Map.of("id", id)))
+                .withPathParameters(new HashMap<>(Map.of("id", id, "token", id))) // "token": GET /preview/{token}
                 .withQueryStringParameters(query).withHeaders(headers).withBody(body).withIsBase64Encoded(base64)
                 .withRequestContext(context.build()).build();
     }

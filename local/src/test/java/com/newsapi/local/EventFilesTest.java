@@ -32,7 +32,9 @@ class EventFilesTest {
         EXPECTED.put("list-tags.json", 200);
         EXPECTED.put("list-authors.json", 200);
         EXPECTED.put("get-openapi.json", 200);
+        EXPECTED.put("get-preview.json", 200); // a token signed with the local key, for the seeded article, until 2099
         EXPECTED.put("create-article.json", 201);
+        EXPECTED.put("create-preview.json", 201);
         EXPECTED.put("publish-article.json", 200); // already published: no change, still version 1
         EXPECTED.put("patch-article.json", 200); // version 1 -> 2
         EXPECTED.put("replace-article.json", 412); // based on version 1: refused

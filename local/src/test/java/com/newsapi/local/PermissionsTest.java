@@ -114,6 +114,12 @@ class PermissionsTest {
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
                     allow("dynamodb:Query", BY_TAG),                      // full pass by tag
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the signing key, at init
+            function("CreatePreviewFunction", LOGS, PRIMING,
+                    allow("dynamodb:GetItem", TABLE),                     // PreviewService.create: findById
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the token signing key, at init
+            function("GetPreviewFunction", LOGS, PRIMING,
+                    allow("dynamodb:GetItem", TABLE),                     // PreviewService.open: findById
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the token signing key, at init
             function("GetOpenApiFunction", LOGS),                         // the document is packaged with it
             function("ChangePublisherFunction", LOGS,                     // no Dependencies: no Priming
                     allow("dynamodb:DescribeStream", "stream"),           // the event source mapping reads the stream

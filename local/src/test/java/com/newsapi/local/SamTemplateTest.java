@@ -27,9 +27,14 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles/{id}/publish", "com.newsapi.handler.PublishArticleHandler",
                         "PublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(11);
+                .hasSize(13);
         assertThat(template.routes()).contains(
                 new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS));
+        assertThat(template.routes()).contains(
+                new SamTemplate.Route("POST", "/desk/articles/{id}/preview", "com.newsapi.handler.CreatePreviewHandler",
+                        "CreatePreviewFunction", Optional.of("EditorJwt"), WRITES),
+                new SamTemplate.Route("GET", "/preview/{token}", "com.newsapi.handler.GetPreviewHandler", "GetPreviewFunction",
+                        Optional.empty(), READS));
     }
 
     @Test
