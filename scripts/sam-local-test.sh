@@ -78,6 +78,8 @@ if body and answer["headers"].get("Content-Type", "").endswith("json"):
         assert {"type", "title", "status", "detail"} <= document.keys(), (event, document)
     elif "items" in document:
         assert "nextCursor" in document, (event, document)
+    elif "token" in document:
+        assert {"url", "expiresAt"} <= document.keys(), (event, document)
     else:
         assert "id" in document, (event, document)
 print("  " + event + ":", answer["statusCode"])' "$event" "$status" "$answer"
@@ -89,7 +91,9 @@ search-articles.json ListArticlesFunction 200
 list-tags.json ListTagsFunction 200
 list-authors.json ListAuthorsFunction 200
 get-openapi.json GetOpenApiFunction 200
+get-preview.json GetPreviewFunction 200
 create-article.json CreateArticleFunction 201
+create-preview.json CreatePreviewFunction 201
 publish-article.json PublishArticleFunction 200
 patch-article.json PatchArticleFunction 200
 replace-article.json ReplaceArticleFunction 412
