@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The tokens of preview links, sealed by {@link SignedPositions} (kind {@code preview}, so no list
  * cursor, sync token or count cursor opens as one, nor one as them): an article id and the second
- * the link expires. About 120 URL-safe characters. Whether it has expired is the caller's to decide
+ * the link expires. About 130 URL-safe characters. Whether it has expired is the caller's to decide
  * ({@link com.newsapi.service.PreviewService}), with its clock.
  */
 public final class PreviewTokens {
