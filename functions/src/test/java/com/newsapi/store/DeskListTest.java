@@ -110,6 +110,28 @@ class DeskListTest {
     }
 
     @Test
+    void desk_resumesAfterTheCursor_evenWhenTheArticleItNamesChangedMeanwhile() {
+        List<Article> tied = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tied.add(article("Tied draft " + i, ArticleStatus.DRAFT, "2026-11-30T09:00:00Z", null));
+        }
+        put(tied.toArray(Article[]::new));
+        DeskPage first = store.desk(Optional.empty(), ArticleQuery.ALL, Optional.empty(), 3, NOW);
+        Article last = first.items().getLast();
+        Article stored = store.findById(last.id()).orElseThrow();
+
+        store.replace(stored, new Article(stored.id(), stored.slug(), "Edited meanwhile", stored.summary(), stored.body(),
+                stored.author(), stored.source(), null, stored.tags(), ArticleStatus.DRAFT, false, 2, stored.createdAt(), NOW,
+                stored.wordCount()));
+        DeskPage second = store.desk(Optional.empty(), ArticleQuery.ALL, first.next(), 3, NOW);
+
+        List<String> both = new ArrayList<>(ids(first.items()));
+        both.addAll(ids(second.items()));
+        assertThat(both).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(tied));
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
     void desk_listsOnlyArticleItems_notTheTombstoneOfAnUnpublishedOne() {
         Article published = article("Taken back", ArticleStatus.PUBLISHED, "2026-11-30T08:00:00Z", NOW.minusSeconds(60));
         put(published);
