@@ -3,6 +3,7 @@ package com.newsapi.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.ArticleStatus;
 import com.newsapi.search.InvalidSearch;
 import com.newsapi.search.SearchQuery;
 import java.time.Instant;
@@ -36,16 +37,38 @@ public final class ListQueries {
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
             throw new InvalidParameter("from", "'from' must be earlier than 'to'.");
         }
-        SearchQuery search = SearchQuery.NONE;
+        return new ArticleQuery(tag, author, from, until, search(event)).withExcerpt(excerpt(event));
+    }
+
+    private static SearchQuery search(APIGatewayV2HTTPEvent event) {
         Optional<String> q = text(event, "q", MAX_QUERY_LENGTH);
-        if (q.isPresent()) {
-            try {
-                search = SearchQuery.parse(q.get());
-            } catch (InvalidSearch e) {
-                throw new InvalidParameter("q", e.getMessage());
-            }
+        if (q.isEmpty()) {
+            return SearchQuery.NONE;
         }
-        return new ArticleQuery(tag, author, from, until, search).withExcerpt(excerpt(event));
+        try {
+            return SearchQuery.parse(q.get());
+        } catch (InvalidSearch e) {
+            throw new InvalidParameter("q", e.getMessage());
+        }
+    }
+
+    static final Set<String> DESK_PARAMETERS = Set.of("status", "author", "tag", "q", "limit", "cursor");
+
+    /** The filters of {@code GET /desk/articles} besides its status: {@code tag}, {@code author} and {@code q}, checked as lists check them. */
+    public static ArticleQuery desk(APIGatewayV2HTTPEvent event) {
+        rejectUnknown(event, DESK_PARAMETERS);
+        return new ArticleQuery(text(event, "tag", MAX_TAG_LENGTH), text(event, "author", MAX_AUTHOR_LENGTH),
+                Optional.empty(), Optional.empty(), search(event));
+    }
+
+    /** {@code status=draft|scheduled|published} of the desk list, or none (every status). */
+    public static Optional<ArticleStatus> deskStatus(APIGatewayV2HTTPEvent event) {
+        return Requests.query(event, "status").map(value -> switch (value) {
+            case "draft" -> ArticleStatus.DRAFT;
+            case "scheduled" -> ArticleStatus.SCHEDULED;
+            case "published" -> ArticleStatus.PUBLISHED;
+            default -> throw new InvalidParameter("status", "'status' must be draft, scheduled or published.");
+        });
     }
 
     /** {@code excerpt=true} keeps only teasers, {@code excerpt=false} only full stories; nothing else is a value. */

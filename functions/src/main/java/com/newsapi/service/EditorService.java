@@ -7,11 +7,14 @@ import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
+import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
 import com.newsapi.model.Source;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
+import com.newsapi.store.DeskPage;
+import com.newsapi.store.DeskPosition;
 import com.newsapi.store.IdempotencyKeyTaken;
 import com.newsapi.store.IdempotencyRecord;
 import com.newsapi.store.SlugTaken;
@@ -150,6 +153,26 @@ public final class EditorService {
         ArticleDraft asPublished = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
                 previous.tags(), Optional.of(ArticleStatus.PUBLISHED), Optional.empty());
         return replace(id, expectedVersion, asPublished);
+    }
+
+    /**
+     * Takes an article off the readers' feeds, back to draft (a scheduled one too, which keeps no
+     * date); idempotent on a draft, which then does not change. The same replace as a PATCH to
+     * status "draft": the tombstone goes to the change log in the same transaction.
+     */
+    public Article unpublish(String id, long expectedVersion) {
+        Article previous = current(id, expectedVersion);
+        if (previous.status() == ArticleStatus.DRAFT) {
+            return previous;
+        }
+        ArticleDraft asDraft = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
+                previous.tags(), Optional.of(ArticleStatus.DRAFT), Optional.empty());
+        return replace(id, expectedVersion, asDraft);
+    }
+
+    /** The editors' desk list: every article in any status, or in {@code status} as seen now; see {@link ArticleStore#desk}. */
+    public DeskPage desk(Optional<ArticleStatus> status, ArticleQuery query, Optional<DeskPosition> after, int limit) {
+        return store.desk(status, query, after, limit, now());
     }
 
     public void delete(String id, long expectedVersion) {

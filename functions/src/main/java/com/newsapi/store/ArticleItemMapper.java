@@ -66,6 +66,35 @@ final class ArticleItemMapper {
     static final List<String> LISTED_ATTRIBUTES = List.of("id", "slug", "title", "summary", "authorName", "publishedAt",
             "tags", "status", "excerpt", VERSION, CREATED_AT, "updatedAt", "wordCount");
 
+    /**
+     * The editors' desk: every article item by its {@code status} (hash) and {@code updatedAt}
+     * (range), attributes every article item already has, so the index fills itself from the table.
+     * It projects what a desk row shows besides those keys and the table's (the id is read from
+     * {@code pk}; not createdAt): nine names, so the table's indexes project exactly DynamoDB's
+     * limit of 100 non-key attributes in all (SamTemplateTest holds it).
+     */
+    static final String DESK_INDEX = "desk";
+    static final List<String> DESK_ATTRIBUTES = List.of("slug", "title", "summary", "authorName", "publishedAt",
+            "tags", "excerpt", VERSION, "wordCount");
+
+    /** Whether an index entry is an article item (and not another kind that happens to carry its attributes). */
+    static boolean isArticleItem(Map<String, AttributeValue> item) {
+        return item.containsKey(PK) && item.get(PK).s().startsWith(ARTICLE_PREFIX)
+                && item.containsKey(SK) && ARTICLE_SK.equals(item.get(SK).s());
+    }
+
+    /** The article's id, from its item's key (what the desk index projects in place of {@code id}). */
+    static String idOfArticleItem(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(ARTICLE_PREFIX.length());
+    }
+
+    /** An article as the desk index projects it: no body, bio, source or createdAt (null). */
+    static Article fromDeskItem(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> withId = new HashMap<>(item);
+        withId.putIfAbsent("id", s(idOfArticleItem(item)));
+        return fromItem(withId);
+    }
+
     /** Whether an item read from an index holds the whole article (an index projecting ALL), not only the listed part. */
     static boolean isWhole(Map<String, AttributeValue> item) {
         return item.containsKey("body");
@@ -305,7 +334,7 @@ final class ArticleItemMapper {
                 ArticleStatus.fromWireName(string(item, "status")),
                 item.containsKey("excerpt") && Boolean.TRUE.equals(item.get("excerpt").bool()),
                 Long.parseLong(item.get(VERSION).n()),
-                Instant.parse(string(item, CREATED_AT)),
+                item.containsKey(CREATED_AT) ? Instant.parse(string(item, CREATED_AT)) : null, // absent from the desk index
                 Instant.parse(string(item, "updatedAt")),
                 Integer.parseInt(item.get("wordCount").n()));
     }

@@ -12,6 +12,7 @@ import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.ArticleStatus;
 import com.newsapi.search.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class ArticleStore {
     private final Batches batches;
     private final ArticleQueries queries;
     private final CountQueries counts;
+    private final DeskQueries desk;
     private final Backoff backoff;
 
     public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
@@ -57,6 +59,7 @@ public final class ArticleStore {
         this.batches = new Batches(dynamo, table, backoff);
         this.queries = new ArticleQueries(dynamo, table, batches);
         this.counts = new CountQueries(dynamo, table);
+        this.desk = new DeskQueries(dynamo, table);
     }
 
     public Optional<Article> findById(String id) {
@@ -80,6 +83,17 @@ public final class ArticleStore {
     public Page<Article> find(ArticleQuery query, Optional<FeedKey> after, int limit, Instant now, boolean whole) {
         return queries.find(query, after, limit, now, whole);
     }
+
+    /**
+     * The editors' desk: articles in any status (or in {@code status} as seen at {@code now}) that
+     * answer {@code query}, newest change first, after {@code after}; see {@link DeskQueries}.
+     */
+    public DeskPage desk(Optional<ArticleStatus> status, ArticleQuery query, Optional<DeskPosition> after, int limit, Instant now) {
+        return desk.find(status, query, after, limit, now);
+    }
+
+    /** The attributes the desk index projects besides its keys and the table's (template.yaml names the same). */
+    public static final List<String> DESK_ATTRIBUTES = ArticleItemMapper.DESK_ATTRIBUTES;
 
     /** The attributes the list indexes project (template.yaml's NonKeyAttributes of feed, byAuthor, byTag1…5). */
     public static final List<String> LISTED_ATTRIBUTES = ArticleItemMapper.LISTED_ATTRIBUTES;

@@ -18,7 +18,12 @@ final class MergedStream implements CandidateStream {
     }
 
     MergedStream(List<? extends CandidateStream> streams, boolean newestFirst) {
-        heads = new PriorityQueue<>(newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST);
+        this(streams, newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST);
+    }
+
+    /** Streams each already in {@code order} (of their heads); the merged stream follows it. */
+    MergedStream(List<? extends CandidateStream> streams, Comparator<CandidateStream> order) {
+        heads = new PriorityQueue<>(order);
         prefetch(streams);
         for (CandidateStream stream : streams) {
             if (stream.peek() != null) {

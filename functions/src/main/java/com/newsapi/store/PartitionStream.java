@@ -21,6 +21,7 @@ final class PartitionStream implements CandidateStream {
     private final QueryRequest.Builder request;
     private final String sortAttribute;
     private final String skipped;
+    private final Function<Map<String, AttributeValue>, FeedKey> keyOf;
     private final boolean projectsItems;
     /** The most items one Query of a stream asks for. */
     static final int MAX_PAGE = 100;
@@ -41,9 +42,26 @@ final class PartitionStream implements CandidateStream {
     PartitionStream(Function<QueryRequest, QueryResponse> query, String table, String index,
                     String partitionAttribute, String partitionValue, String sortAttribute,
                     String lower, String upper, int pageSize, boolean newestFirst) {
+        this(query, table, index, partitionAttribute, partitionValue, sortAttribute, lower, upper, pageSize, newestFirst,
+                newestFirst ? upper : lower, null, item -> FeedKey.parse(item.get(sortAttribute).s()));
+    }
+
+    /**
+     * A partition whose sort key is not a feed key (the desk index's {@code updatedAt}, which
+     * several articles may share): {@code keyOf} makes each entry's position, {@code skipped} is
+     * the bound left out (null: both bounds inclusive), and {@code startAfter}, when not null, is the
+     * exclusive start key the first Query resumes after (an entry among several with one sort key).
+     */
+    PartitionStream(Function<QueryRequest, QueryResponse> query, String table, String index,
+                    String partitionAttribute, String partitionValue, String sortAttribute,
+                    String lower, String upper, int pageSize, boolean newestFirst,
+                    String skipped, Map<String, AttributeValue> startAfter,
+                    Function<Map<String, AttributeValue>, FeedKey> keyOf) {
         this.query = query;
         this.sortAttribute = sortAttribute;
-        this.skipped = newestFirst ? upper : lower;
+        this.skipped = skipped;
+        this.keyOf = keyOf;
+        this.resumeAt = startAfter;
         this.projectsItems = index != null;
         this.pageSize = pageSize;
         Map<String, AttributeValue> values = new HashMap<>();
@@ -77,7 +95,7 @@ final class PartitionStream implements CandidateStream {
             for (Map<String, AttributeValue> item : response.items()) {
                 String sortKey = item.get(sortAttribute).s();
                 if (!sortKey.equals(skipped)) {
-                    FeedKey key = FeedKey.parse(sortKey);
+                    FeedKey key = keyOf.apply(item);
                     buffer.addLast(new Candidate(key, key.id(), projectsItems ? item : null));
                 }
             }

@@ -30,6 +30,14 @@ class ChangeClassifierTest {
                 image("published", "2026-11-23T08:30:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UPDATED);
     }
 
+    @Test
+    void unpublishing_isArticleUnpublished_whetherPublishedOrScheduledBefore() {
+        assertThat(type("MODIFY", image("published", "2026-11-20T08:00:00Z", "2026-11-20T08:00:00Z"),
+                image("draft", "2026-11-20T08:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
+        assertThat(type("MODIFY", image("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z"),
+                image("draft", null, "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
+    }
+
     private static Optional<String> type(String eventName, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         return ChangeClassifier.classify(eventName, before, after).map(ChangeEvent::type);
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
 import com.newsapi.http.CountCursors;
 import com.newsapi.http.PreviewTokens;
+import com.newsapi.http.DeskCursors;
 import com.newsapi.http.Cursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
@@ -30,6 +31,10 @@ public final class HandlerFactory {
         return new Cursors(new SignedPositions(SYNC_KEY));
     }
 
+    public static DeskCursors deskCursors() {
+        return new DeskCursors(new SignedPositions(SYNC_KEY));
+    }
+
     public static CountCursors countCursors() {
         return new CountCursors(new SignedPositions(SYNC_KEY));
     }
@@ -47,6 +52,8 @@ public final class HandlerFactory {
                 new ListAuthorsHandler(reader, countCursors()), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
-                new SyncHandler(sync, new SyncTokens(SYNC_KEY)));
+                new SyncHandler(sync, new SyncTokens(SYNC_KEY)),
+                new ListDeskArticlesHandler(editor, deskCursors()), new GetDeskArticleHandler(editor),
+                new UnpublishArticleHandler(editor));
     }
 }

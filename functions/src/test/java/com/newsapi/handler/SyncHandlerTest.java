@@ -98,6 +98,31 @@ class SyncHandlerTest {
     }
 
     @Test
+    void unpublish_leavesATombstoneInTheDelta_forAPublishedArticle_andTakesAScheduledOneBackToDraft() {
+        Article published = create("Out now", ArticleStatus.PUBLISHED, List.of("world"));
+        Article scheduled = editor.create(new ArticleDraft("Out later", "Summary.", List.of(Block.paragraph("Text.")),
+                null, List.of("world"), Optional.of(ArticleStatus.SCHEDULED), Optional.of(clock.instant().plus(Duration.ofDays(1)))),
+                Optional.empty(), article -> new String[] {"", ""}).article();
+        clock.advance(Duration.ofMinutes(5));
+        String token = fullSync(Map.of());
+        clock.advance(Duration.ofMinutes(5));
+
+        Article unpublished = editor.unpublish(published.id(), 1);
+        Article unscheduled = editor.unpublish(scheduled.id(), 1);
+
+        assertThat(unpublished.status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(unscheduled.status()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(unscheduled.publishedAt()).as("a plan, never a publication: dropped").isNull();
+        assertThat(editor.unpublish(published.id(), 2)).as("idempotent on a draft")
+                .extracting(Article::version, Article::status).containsExactly(2L, ArticleStatus.DRAFT);
+        Map<String, JsonNode> byId = byId(page(Map.of("syncToken", token)));
+        assertThat(byId).containsOnlyKeys(published.id(), scheduled.id());
+        assertThat(byId.get(published.id()).get("kind").asText()).isEqualTo("deleted");
+        assertThat(byId.get(published.id()).get("at").asText()).isEqualTo(clock.instant().toString());
+        assertThat(byId.get(scheduled.id()).get("kind").asText()).isEqualTo("deleted");
+    }
+
+    @Test
     void filteredDelta_sendsATombstone_forAnArticleThatLeftTheFilter() {
         Article moved = create("Moved", ArticleStatus.PUBLISHED, List.of("world"));
         clock.advance(Duration.ofMinutes(5));

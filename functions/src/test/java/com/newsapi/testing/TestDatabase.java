@@ -72,12 +72,17 @@ public final class TestDatabase {
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Stream.of("pk", "sk", "feedShard", "feedKey", "authorKey",
-                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey").map(TestDatabase::attribute).toList())
+                        "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5", "changeShard", "changeKey",
+                        "status", "updatedAt").map(TestDatabase::attribute).toList())
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(index("feed", "feedShard", projectAll), index("byAuthor", "authorKey", projectAll),
                         index("byTag1", "tagKey1", projectAll), index("byTag2", "tagKey2", projectAll),
                         index("byTag3", "tagKey3", projectAll), index("byTag4", "tagKey4", projectAll),
                         index("byTag5", "tagKey5", projectAll),
+                        GlobalSecondaryIndex.builder().indexName("desk")
+                                .keySchema(key("status", KeyType.HASH), key("updatedAt", KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes(ArticleStore.DESK_ATTRIBUTES).build()).build(),
                         GlobalSecondaryIndex.builder().indexName("changes")
                                 .keySchema(key("changeShard", KeyType.HASH), key("changeKey", KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));

@@ -33,12 +33,15 @@ class EventFilesTest {
         EXPECTED.put("list-authors.json", 200);
         EXPECTED.put("get-openapi.json", 200);
         EXPECTED.put("get-preview.json", 200); // a token signed with the local key, for the seeded article, until 2099
+        EXPECTED.put("list-desk-articles.json", 200);
+        EXPECTED.put("get-desk-article.json", 200); // any status, with its ETag
         EXPECTED.put("create-article.json", 201);
         EXPECTED.put("create-preview.json", 201);
         EXPECTED.put("publish-article.json", 200); // already published: no change, still version 1
         EXPECTED.put("patch-article.json", 200); // version 1 -> 2
         EXPECTED.put("replace-article.json", 412); // based on version 1: refused
         EXPECTED.put("delete-article.json", 412); // likewise
+        EXPECTED.put("unpublish-article.json", 412); // likewise
     }
 
     @Test

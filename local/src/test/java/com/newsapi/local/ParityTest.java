@@ -88,7 +88,10 @@ class ParityTest {
                 probe("unknown route", "/nothing-here"),
                 new Probe("cors simple", "GET", "/articles?limit=1", Map.of("Origin", "https://app.example"), null),
                 new Probe("create without a token", "POST", "/articles", Map.of("Content-Type", "application/json"),
-                        "{\"title\":\"T\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}")));
+                        "{\"title\":\"T\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}"),
+                probe("desk without a token", "/desk/articles"),
+                probe("desk article without a token", "/desk/articles/76d4847c855c7079"),
+                new Probe("unpublish without a token", "POST", "/articles/76d4847c855c7079/unpublish", Map.of(), null)));
         HttpResponse<String> firstPage = send(local, probes.getFirst());
         String cursor = json(firstPage.body()).path("nextCursor").asText();
         probes.add(probe("next page", "/articles?limit=3&cursor=" + cursor));

@@ -56,6 +56,7 @@ class PermissionsTest {
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
+    private static final String DESK = "index/desk";
 
     /** Every function writes its logs to its own group. */
     private static final List<Grant> LOGS = grants(allow("logs:CreateLogStream", "log-group"), allow("logs:PutLogEvents", "log-group"));
@@ -104,6 +105,17 @@ class PermissionsTest {
                     allow("dynamodb:PutItem", TABLE),                     // publish is a replace
                     allow("dynamodb:UpdateItem", TABLE),                  // ... raising the counters of a draft it publishes
                     allow("dynamodb:DeleteItem", POSTINGS)),              // a scheduled article's postings move
+            function("UnpublishArticleFunction", LOGS, PRIMING,
+                    allow("dynamodb:GetItem", TABLE),                     // current: findById
+                    allow("dynamodb:PutItem", TABLE),                     // unpublish is a replace: article and tombstone Puts; postings
+                    allow("dynamodb:UpdateItem", TABLE),                  // ... lowering the counters
+                    allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)), // removeStalePostings, removeEmptyCounters: conditional Deletes
+            function("ListDeskArticlesFunction", LOGS, PRIMING,
+                    allow("dynamodb:Query", DESK),                        // DeskQueries: the status partitions, merged
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
+            function("GetDeskArticleFunction", LOGS, PRIMING,
+                    allow("dynamodb:GetItem", TABLE)),                    // EditorService.get: findById
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; counters at zero; stale postings

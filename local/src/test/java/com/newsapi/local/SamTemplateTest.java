@@ -25,9 +25,15 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles", "com.newsapi.handler.CreateArticleHandler", "CreateArticleFunction",
                         Optional.of("EditorJwt"), WRITES),
                 new SamTemplate.Route("POST", "/articles/{id}/publish", "com.newsapi.handler.PublishArticleHandler",
-                        "PublishArticleFunction", Optional.of("EditorJwt"), WRITES));
+                        "PublishArticleFunction", Optional.of("EditorJwt"), WRITES),
+                new SamTemplate.Route("GET", "/desk/articles", "com.newsapi.handler.ListDeskArticlesHandler",
+                        "ListDeskArticlesFunction", Optional.of("EditorJwt"), READS),
+                new SamTemplate.Route("GET", "/desk/articles/{id}", "com.newsapi.handler.GetDeskArticleHandler",
+                        "GetDeskArticleFunction", Optional.of("EditorJwt"), READS),
+                new SamTemplate.Route("POST", "/articles/{id}/unpublish", "com.newsapi.handler.UnpublishArticleHandler",
+                        "UnpublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(13);
+                .hasSize(16);
         assertThat(template.routes()).contains(
                 new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS));
         assertThat(template.routes()).contains(
@@ -45,12 +51,12 @@ class SamTemplateTest {
         assertThat(table.keySchema()).extracting(key -> key.attributeName() + ":" + key.keyTypeAsString())
                 .containsExactly("pk:HASH", "sk:RANGE");
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndex::indexName)
-                .containsExactly("feed", "byAuthor", "byTag1", "byTag2", "byTag3", "byTag4", "byTag5", "changes");
+                .containsExactly("feed", "byAuthor", "byTag1", "byTag2", "byTag3", "byTag4", "byTag5", "desk", "changes");
         assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 
     @Test
-    void listIndexes_projectWhatTheStoreReadsFromThem_andTheChangeLogProjectsEverything() {
+    void listAndDeskIndexes_projectWhatTheStoreReadsFromThem_andTheChangeLogProjectsEverything() {
         List<GlobalSecondaryIndex> indexes = template.table("t").globalSecondaryIndexes();
 
         assertThat(indexes.subList(0, 7)).allSatisfy(index -> {
@@ -58,6 +64,9 @@ class SamTemplateTest {
             assertThat(index.projection().nonKeyAttributes()).as(index.indexName())
                     .containsExactlyElementsOf(com.newsapi.store.ArticleStore.LISTED_ATTRIBUTES);
         });
+        assertThat(indexes.get(7).keySchema()).extracting(key -> key.attributeName() + ":" + key.keyTypeAsString())
+                .containsExactly("status:HASH", "updatedAt:RANGE");
+        assertThat(indexes.get(7).projection().nonKeyAttributes()).containsExactlyElementsOf(com.newsapi.store.ArticleStore.DESK_ATTRIBUTES);
         assertThat(indexes.getLast().projection().projectionTypeAsString()).isEqualTo("ALL");
         // DynamoDB allows at most 100 projected attributes summed over a table's indexes.
         assertThat(indexes.stream().mapToInt(index -> index.projection().nonKeyAttributes().size()).sum()).isLessThanOrEqualTo(100);

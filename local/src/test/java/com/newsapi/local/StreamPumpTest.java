@@ -82,6 +82,21 @@ class StreamPumpTest {
     }
 
     @Test
+    void unpublishing_makesArticleUnpublished() {
+        HttpResponse<String> created = create("Pumped unpublish " + System.nanoTime());
+        String id = json(created).get("id").asText();
+
+        HttpResponse<String> unpublished = TestApi.send("POST", "/articles/" + id + "/unpublish", "/articles/{id}/unpublish", null,
+                Map.of("Authorization", "Bearer " + TestApi.editorToken(), "If-Match", etag(created)));
+        assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(200);
+        LIVE.put(id, etag(unpublished));
+
+        await(() -> SINK.of(id).size() >= 2);
+        assertThat(SINK.of(id)).extracting(ChangeEvent::type, ChangeEvent::version).containsExactly(
+                tuple(ChangeEvent.PUBLISHED, 1L), tuple(ChangeEvent.UNPUBLISHED, 2L));
+    }
+
+    @Test
     void aRefusedDelivery_isRetriedFromTheFailedRecord_andArrivesOnce() {
         SINK.refuseNext(2);
 

@@ -1,0 +1,41 @@
+package com.newsapi.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.config.Dependencies;
+import com.newsapi.http.EditorAuth;
+import com.newsapi.http.IfMatch;
+import com.newsapi.http.ListQueries;
+import com.newsapi.http.Problems;
+import com.newsapi.http.Requests;
+import com.newsapi.http.WriteResponses;
+import com.newsapi.service.EditorService;
+import java.util.Set;
+
+/** POST /articles/{id}/unpublish: back to draft, off the feeds (a tombstone for sync); idempotent on a draft; requires If-Match. */
+public final class UnpublishArticleHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final EditorService editor;
+
+    public UnpublishArticleHandler() {
+        this(Dependencies.shared().editor());
+    }
+
+    UnpublishArticleHandler(EditorService editor) {
+        this.editor = editor;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Problems.guard(event, context, () -> {
+            EditorAuth.requireEditor(event);
+            ListQueries.rejectUnknown(event, Set.of());
+            String id = Requests.pathParameter(event, "id");
+            long version = IfMatch.requireVersion(event, id);
+
+            return WriteResponses.article(200, editor.unpublish(id, version));
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package com.newsapi.store;
+
+import com.newsapi.model.Article;
+import java.util.List;
+import java.util.Optional;
+
+/** One page of the editors' desk list, newest change first; {@code next} is where the following page starts. */
+public record DeskPage(List<Article> items, Optional<DeskPosition> next) {
+
+    public DeskPage {
+        items = List.copyOf(items);
+    }
+}
