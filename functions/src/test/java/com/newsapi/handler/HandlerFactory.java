@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.service.ArticleService;
 import com.newsapi.http.CountCursors;
 import com.newsapi.http.Cursors;
+import com.newsapi.http.RevisionCursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
 import com.newsapi.service.EditorService;
@@ -30,6 +31,10 @@ public final class HandlerFactory {
         return new CountCursors(new SignedPositions(SYNC_KEY));
     }
 
+    public static RevisionCursors revisionCursors() {
+        return new RevisionCursors(new SignedPositions(SYNC_KEY));
+    }
+
     public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,
                                                                                              SyncService sync) {
         return List.of(
@@ -37,6 +42,7 @@ public final class HandlerFactory {
                 new ListAuthorsHandler(reader, countCursors()), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
-                new SyncHandler(sync, new SyncTokens(SYNC_KEY)));
+                new SyncHandler(sync, new SyncTokens(SYNC_KEY)),
+                new ListRevisionsHandler(editor, revisionCursors()), new GetRevisionHandler(editor), new RestoreRevisionHandler(editor));
     }
 }
