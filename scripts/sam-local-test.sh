@@ -79,7 +79,7 @@ if body and answer["headers"].get("Content-Type", "").endswith("json"):
     elif "items" in document:
         assert "nextCursor" in document, (event, document)
     else:
-        assert "id" in document, (event, document)
+        assert "id" in document or "article" in document, (event, document)
 print("  " + event + ":", answer["statusCode"])' "$event" "$status" "$answer"
 done <<'EVENTS'
 get-article.json GetArticleFunction 200
@@ -92,6 +92,9 @@ get-openapi.json GetOpenApiFunction 200
 create-article.json CreateArticleFunction 201
 publish-article.json PublishArticleFunction 200
 patch-article.json PatchArticleFunction 200
+list-revisions.json ListRevisionsFunction 200
+get-revision.json GetRevisionFunction 200
+restore-revision.json RestoreRevisionFunction 200
 replace-article.json ReplaceArticleFunction 412
 delete-article.json DeleteArticleFunction 412
 EVENTS
