@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.model.Revision;
 import com.newsapi.model.RevisionSummary;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,7 @@ public final class RevisionJson {
     }
 
     public static String list(List<RevisionSummary> items, Optional<String> nextCursor) {
-        return render(json -> {
+        return ArticleJson.render(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (RevisionSummary item : items) {
@@ -38,7 +36,7 @@ public final class RevisionJson {
 
     /** The article is written as the write routes answer it ({@link WriteResponses#body}). */
     public static String revision(Revision revision) {
-        return render(json -> {
+        return ArticleJson.render(json -> {
             json.writeStartObject();
             header(json, revision.version(), revision.savedAt(), revision.savedBy(), revision.changed(), revision.restoredFrom());
             json.writeFieldName("article");
@@ -60,20 +58,5 @@ public final class RevisionJson {
         if (restoredFrom.isPresent()) {
             json.writeNumberField("restoredFrom", restoredFrom.getAsLong());
         }
-    }
-
-    @FunctionalInterface
-    private interface Writer {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static String render(Writer writer) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator json = Json.factory().createGenerator(out)) {
-            writer.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }
