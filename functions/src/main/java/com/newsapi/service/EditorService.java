@@ -31,8 +31,11 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * The write side: editors create, replace, publish and delete articles. Every change of an existing
- * article names the version it was based on; the store's conditional writes make a stale one fail.
+ * The write side: editors create, replace, publish, restore and delete articles. Every change of an
+ * existing article names the version it was based on; the store's conditional writes make a stale
+ * one fail. Each write keeps a revision of the version it makes (see {@link Revision}); the
+ * overloads without {@code savedBy} keep it with no editor's name, for callers that have none (the
+ * handlers pass the caller's).
  */
 public final class EditorService {
 

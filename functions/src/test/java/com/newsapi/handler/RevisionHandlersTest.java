@@ -43,6 +43,7 @@ class RevisionHandlersTest {
     private final CreateArticleHandler create = new CreateArticleHandler(editor);
     private final PatchArticleHandler patch = new PatchArticleHandler(editor);
     private final PublishArticleHandler publish = new PublishArticleHandler(editor);
+    private final ReplaceArticleHandler replace = new ReplaceArticleHandler(editor);
     private final DeleteArticleHandler delete = new DeleteArticleHandler(editor);
     private final ListRevisionsHandler list = new ListRevisionsHandler(editor, HandlerFactory.revisionCursors());
     private final GetRevisionHandler get = new GetRevisionHandler(editor);
@@ -56,18 +57,22 @@ class RevisionHandlersTest {
                 Map.of("if-match", etag(id, 1)), BO, id).getHeaders().get("ETag");
         clock.advance(Duration.ofMinutes(5));
         send(publish, "POST", "/articles/" + id + "/publish", null, Map.of("if-match", etag), ANN, id);
+        clock.advance(Duration.ofMinutes(5));
+        send(replace, "PUT", "/articles/" + id, STORY.replace("Floods.", "Floods spread."), Map.of("if-match", etag(id, 3)), BO, id);
 
         APIGatewayV2HTTPResponse response = send(list, "GET", revisionsPath(id), null, Map.of(), ANN, id);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders()).containsEntry("Cache-Control", "private, no-store");
         JsonNode items = json(response).get("items");
-        assertThat(items).extracting(item -> item.get("version").asLong()).containsExactly(3L, 2L, 1L);
-        assertThat(items).extracting(item -> item.get("savedBy").asText()).containsExactly("ann@example.com", "bo", "ann@example.com");
-        assertThat(items).extracting(item -> item.get("status").asText()).containsExactly("published", "draft", "draft");
-        assertThat(items.get(0).get("savedAt").asText()).isEqualTo(NOW.plus(Duration.ofMinutes(10)).toString());
-        assertThat(texts(items.get(0).get("changed"))).containsExactly("status", "publishedAt");
-        assertThat(texts(items.get(1).get("changed"))).containsExactly("title", "tags");
+        assertThat(items).extracting(item -> item.get("version").asLong()).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(items).extracting(item -> item.get("savedBy").asText()).containsExactly("bo", "ann@example.com", "bo", "ann@example.com");
+        assertThat(items).extracting(item -> item.get("status").asText()).containsExactly("published", "published", "draft", "draft");
+        assertThat(items.get(1).get("savedAt").asText()).isEqualTo(NOW.plus(Duration.ofMinutes(10)).toString());
+        assertThat(texts(items.get(0).get("changed"))).containsExactly("title", "summary", "tags");
+        assertThat(texts(items.get(1).get("changed"))).containsExactly("status", "publishedAt");
+        assertThat(texts(items.get(2).get("changed"))).containsExactly("title", "tags");
+        assertThat(texts(items.get(3).get("changed"))).containsExactly("title", "summary", "body", "author", "tags", "status");
         assertThat(items.get(0).has("restoredFrom")).isFalse();
         assertThat(json(response).get("nextCursor").isNull()).isTrue();
     }
