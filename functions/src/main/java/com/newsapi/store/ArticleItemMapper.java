@@ -286,18 +286,19 @@ final class ArticleItemMapper {
         return item;
     }
 
-    /** What a list of revisions reads of each: all but the article, of which only its status. */
-    static final String REVISION_SUMMARY = "#version, savedAt, savedBy, changed, restoredFrom, #article.#status";
-    static final Map<String, String> REVISION_SUMMARY_NAMES = Map.of("#version", VERSION, "#article", SNAPSHOT, "#status", "status");
+    /**
+     * What a list of revisions reads of each: all but the article, of which only its status. Every
+     * name through a placeholder, so none can collide with DynamoDB's reserved words.
+     */
+    static final String REVISION_SUMMARY = "#version, #savedAt, #savedBy, #changed, #restoredFrom, #article.#status";
+    static final Map<String, String> REVISION_SUMMARY_NAMES = Map.of("#version", VERSION, "#savedAt", SAVED_AT,
+            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", "status");
 
     /** A revision as read whole. */
     static Revision revisionFromItem(Map<String, AttributeValue> item) {
-        Article article = fromItem(item.get(SNAPSHOT).m());
-        return new Revision(Long.parseLong(item.get(VERSION).n()), Instant.parse(string(item, SAVED_AT)),
-                Optional.ofNullable(string(item, SAVED_BY)),
-                item.get(CHANGED).l().stream().map(AttributeValue::s).toList(),
-                item.containsKey(RESTORED_FROM) ? OptionalLong.of(Long.parseLong(item.get(RESTORED_FROM).n())) : OptionalLong.empty(),
-                article);
+        RevisionSummary header = revisionSummaryFromItem(item);
+        return new Revision(header.version(), header.savedAt(), header.savedBy(), header.changed(), header.restoredFrom(),
+                fromItem(item.get(SNAPSHOT).m()));
     }
 
     /** A revision as a list reads it ({@link #REVISION_SUMMARY}): its article's status, no content. */
@@ -307,10 +308,6 @@ final class ArticleItemMapper {
                 item.get(CHANGED).l().stream().map(AttributeValue::s).toList(),
                 item.containsKey(RESTORED_FROM) ? OptionalLong.of(Long.parseLong(item.get(RESTORED_FROM).n())) : OptionalLong.empty(),
                 ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get("status").s()));
-    }
-
-    static long versionOfRevisionKey(Map<String, AttributeValue> key) {
-        return Long.parseLong(key.get(SK).s().substring(REVISION_PREFIX.length()));
     }
 
     static Map<String, AttributeValue> tombstoneKey(String id) {
