@@ -33,10 +33,10 @@ class RevisionStoreTest {
     @Test
     void create_andEachReplace_recordTheRevisionOfTheVersionTheyMake_inTheArticlesPartition() {
         Article first = Articles.article("Rivers rise", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, first, Optional.of("ann@example.com"), OptionalLong.empty()), Optional.empty());
+        create(first, "ann@example.com");
         Article second = edit(first, "Rivers rise higher", ArticleStatus.PUBLISHED);
 
-        store.replace(stored(first), Revision.of(first, second, Optional.of("bo@example.com"), OptionalLong.empty()));
+        replace(first, second, "bo@example.com");
 
         assertThat(revisionItems(first.id())).extracting(item -> item.get("sk").s())
                 .containsExactly("REVISION#0000000000000000001", "REVISION#0000000000000000002");
@@ -53,12 +53,12 @@ class RevisionStoreTest {
     void aRevisionItem_hasNoneOfTheAttributesAnIndexKeysOn() {
         Article published = Articles.published("Listed story", CREATED);
         Article draft = Articles.article("Listed story", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, draft, Optional.of("ann"), OptionalLong.empty()), Optional.empty());
+        create(draft, "ann");
         Article listed = new Article(draft.id(), draft.slug(), draft.title(), draft.summary(), draft.body(), draft.author(),
                 draft.source(), published.publishedAt(), List.of("a", "b", "c", "d", "e"), ArticleStatus.PUBLISHED, false, 2,
                 draft.createdAt(), CREATED.plusSeconds(60), draft.wordCount());
 
-        store.replace(stored(draft), Revision.of(draft, listed, Optional.of("ann"), OptionalLong.empty()));
+        replace(draft, listed, "ann");
 
         Map<String, AttributeValue> item = revisionItems(draft.id()).getLast();
         assertThat(item).doesNotContainKeys("feedShard", "feedKey", "authorKey", "tagKey1", "tagKey2", "tagKey3", "tagKey4", "tagKey5",
@@ -72,7 +72,7 @@ class RevisionStoreTest {
         store.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
         Article second = edit(loaded, "Seeded story, edited", ArticleStatus.PUBLISHED);
 
-        store.replace(stored(loaded), Revision.of(loaded, second, Optional.of("ann"), OptionalLong.empty()));
+        replace(loaded, second, "ann");
 
         Revision late = store.findRevision(loaded.id(), 1).orElseThrow();
         assertThat(late.article()).isEqualTo(loaded);
@@ -81,7 +81,7 @@ class RevisionStoreTest {
         assertThat(late.savedAt()).isEqualTo(loaded.updatedAt());
         Article third = edit(second, "Seeded story, edited again", ArticleStatus.PUBLISHED);
 
-        store.replace(stored(second), Revision.of(second, third, Optional.of("bo"), OptionalLong.empty()));
+        replace(second, third, "bo");
 
         Revision kept = store.findRevision(loaded.id(), 2).orElseThrow();
         assertThat(kept.savedBy()).as("version 2 is kept already: not recorded again, late").contains("ann");
@@ -97,7 +97,7 @@ class RevisionStoreTest {
         assertThat(store.findStored(loaded.id()).orElseThrow().revised()).isFalse();
         Article second = edit(loaded, "Seeded, edited", ArticleStatus.PUBLISHED);
 
-        store.replace(stored(loaded), Revision.of(loaded, second, Optional.of("ann"), OptionalLong.empty()));
+        replace(loaded, second, "ann");
 
         assertThat(store.findStored(loaded.id()).orElseThrow().revised()).isTrue();
     }
@@ -105,10 +105,10 @@ class RevisionStoreTest {
     @Test
     void anArticle_keepsItsLast20Revisions() {
         Article current = Articles.article("Busy story", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, current, Optional.of("ann"), OptionalLong.empty()), Optional.empty());
+        create(current, "ann");
         for (int i = 2; i <= 25; i++) {
             Article next = edit(current, "Busy story " + i, ArticleStatus.DRAFT);
-            store.replace(stored(current), Revision.of(current, next, Optional.of("ann"), OptionalLong.empty()));
+            replace(current, next, "ann");
             current = next;
         }
 
@@ -122,9 +122,9 @@ class RevisionStoreTest {
         Article loaded = Articles.published("Short lived", CREATED);
         store.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
         Article second = edit(loaded, "Short lived, edited", ArticleStatus.PUBLISHED);
-        store.replace(stored(loaded), Revision.of(loaded, second, Optional.of("ann"), OptionalLong.empty()));
+        replace(loaded, second, "ann");
         Article third = edit(second, "Short lived, unpublished", ArticleStatus.DRAFT);
-        store.replace(stored(second), Revision.of(second, third, Optional.of("ann"), OptionalLong.empty()));
+        replace(second, third, "ann");
         assertThat(revisionItems(loaded.id())).hasSize(3);
 
         store.delete(third, CREATED.plusSeconds(600));
@@ -136,12 +136,12 @@ class RevisionStoreTest {
     @Test
     void aStaleWrite_failsWhole_andRecordsNoRevision() {
         Article first = Articles.article("Contested", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, first, Optional.of("ann"), OptionalLong.empty()), Optional.empty());
+        create(first, "ann");
         Article winner = edit(first, "Contested: Ann's title", ArticleStatus.DRAFT);
         Article loser = edit(first, "Contested: Bo's title", ArticleStatus.DRAFT);
-        store.replace(stored(first), Revision.of(first, winner, Optional.of("ann"), OptionalLong.empty()));
+        replace(first, winner, "ann");
 
-        assertThatThrownBy(() -> store.replace(stored(first), Revision.of(first, loser, Optional.of("bo"), OptionalLong.empty())))
+        assertThatThrownBy(() -> replace(first, loser, "bo"))
                 .isInstanceOf(VersionConflict.class);
 
         Revision kept = store.findRevision(first.id(), 2).orElseThrow();
@@ -153,9 +153,9 @@ class RevisionStoreTest {
     @Test
     void aDeleteBasedOnAStaleVersion_keepsTheArticleAndItsRevisions() {
         Article first = Articles.article("Kept", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, first, Optional.of("ann"), OptionalLong.empty()), Optional.empty());
+        create(first, "ann");
         Article second = edit(first, "Kept, edited", ArticleStatus.DRAFT);
-        store.replace(stored(first), Revision.of(first, second, Optional.of("ann"), OptionalLong.empty()));
+        replace(first, second, "ann");
 
         assertThatThrownBy(() -> store.delete(first, CREATED.plusSeconds(600))).isInstanceOf(VersionConflict.class);
 
@@ -166,10 +166,10 @@ class RevisionStoreTest {
     @Test
     void revisions_pageNewestFirst_withoutContent() {
         Article current = Articles.article("Paged", null, ArticleStatus.DRAFT);
-        store.create(Revision.of(null, current, Optional.of("ann"), OptionalLong.empty()), Optional.empty());
+        create(current, "ann");
         for (int i = 2; i <= 5; i++) {
             Article next = edit(current, "Paged " + i, i == 5 ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT);
-            store.replace(stored(current), Revision.of(current, next, Optional.of("ann"), OptionalLong.empty()));
+            replace(current, next, "ann");
             current = next;
         }
 
@@ -183,6 +183,15 @@ class RevisionStoreTest {
         assertThat(second.items()).extracting(item -> item.version()).containsExactly(3L, 2L);
         assertThat(last.items()).extracting(item -> item.version()).containsExactly(1L);
         assertThat(last.next()).isEmpty();
+    }
+
+    private void create(Article article, String savedBy) {
+        store.create(Revision.of(null, article, Optional.of(savedBy), OptionalLong.empty()), Optional.empty());
+    }
+
+    /** {@code previous} replaced by {@code next}, by {@code savedBy}, as the editor's write does it. */
+    private void replace(Article previous, Article next, String savedBy) {
+        store.replace(stored(previous), Revision.of(previous, next, Optional.of(savedBy), OptionalLong.empty()));
     }
 
     /** {@code article} as a writer read it: with whether the stored version's revision is kept, as the table says now. */
