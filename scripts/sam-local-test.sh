@@ -81,7 +81,7 @@ if body and answer["headers"].get("Content-Type", "").endswith("json"):
     elif "token" in document:
         assert {"url", "expiresAt"} <= document.keys(), (event, document)
     else:
-        assert "id" in document, (event, document)
+        assert "id" in document or "article" in document, (event, document)
 print("  " + event + ":", answer["statusCode"])' "$event" "$status" "$answer"
 done <<'EVENTS'
 get-article.json GetArticleFunction 200
@@ -92,12 +92,18 @@ list-tags.json ListTagsFunction 200
 list-authors.json ListAuthorsFunction 200
 get-openapi.json GetOpenApiFunction 200
 get-preview.json GetPreviewFunction 200
+list-desk-articles.json ListDeskArticlesFunction 200
+get-desk-article.json GetDeskArticleFunction 200
 create-article.json CreateArticleFunction 201
 create-preview.json CreatePreviewFunction 201
 publish-article.json PublishArticleFunction 200
 patch-article.json PatchArticleFunction 200
+list-revisions.json ListRevisionsFunction 200
+get-revision.json GetRevisionFunction 200
+restore-revision.json RestoreRevisionFunction 200
 replace-article.json ReplaceArticleFunction 412
 delete-article.json DeleteArticleFunction 412
+unpublish-article.json UnpublishArticleFunction 412
 EVENTS
 
 echo "== sam local invoke ChangePublisherFunction (no EventBridge here: the batch must report its first change as failed)"

@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * Turns one DynamoDB stream record into the change event it means, or none: only article items
- * count (slug claims, postings and registrations are index bookkeeping).
+ * count (slug claims, postings, registrations and revisions are bookkeeping).
  */
 public final class ChangeClassifier {
 
     static final List<String> EDITABLE_FIELDS =
             List.of("title", "summary", "body", "authorName", "authorBio", "tags", "status", "publishedAt");
     private static final String ARTICLE_PREFIX = "ARTICLE#";
+    private static final String ARTICLE_SK = "ARTICLE";
 
     private ChangeClassifier() {
     }
@@ -26,6 +27,9 @@ public final class ChangeClassifier {
         Map<String, AttributeValue> any = newImage != null && !newImage.isEmpty() ? newImage : oldImage;
         if (any == null || !any.containsKey("pk") || !any.get("pk").getS().startsWith(ARTICLE_PREFIX)) {
             return Optional.empty();
+        }
+        if (any.containsKey("sk") && !ARTICLE_SK.equals(any.get("sk").getS())) {
+            return Optional.empty(); // a revision kept in the article's partition: written, or removed, with a change of its own
         }
         String before = status(oldImage);
         String after = status(newImage);

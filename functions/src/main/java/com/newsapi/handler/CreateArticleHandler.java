@@ -46,7 +46,8 @@ public final class CreateArticleHandler implements RequestHandler<APIGatewayV2HT
             Optional<IdempotencyKey> key = idempotencyKey(event, caller, json);
 
             EditorService.Created created = editor.create(draft, key,
-                    article -> new String[] {WriteResponses.body(article), WriteResponses.headers(article).get("ETag")});
+                    article -> new String[] {WriteResponses.body(article), WriteResponses.headers(article).get("ETag")},
+                    Optional.of(caller.name()));
 
             if (created.replayed().isPresent()) {
                 var first = created.replayed().get();

@@ -15,6 +15,7 @@ import com.newsapi.http.Requests;
 import com.newsapi.http.WriteResponses;
 import com.newsapi.model.Article;
 import com.newsapi.service.EditorService;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
-            EditorAuth.requireEditor(event);
+            EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
             ObjectNode patch = ArticleBodies.readMergePatch(event);
@@ -45,7 +46,7 @@ public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTT
             Article current = editor.get(id);
 
             var patched = (ObjectNode) ArticleBodies.mergePatch(ArticleBodies.editable(current), patch);
-            Article updated = editor.replace(id, version, ArticleBodies.toDraft(patched));
+            Article updated = editor.replace(id, version, ArticleBodies.toDraft(patched), Optional.of(caller.name()));
 
             return WriteResponses.article(200, updated);
         });

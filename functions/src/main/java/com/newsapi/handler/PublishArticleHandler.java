@@ -12,6 +12,7 @@ import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.http.WriteResponses;
 import com.newsapi.service.EditorService;
+import java.util.Optional;
 import java.util.Set;
 
 /** POST /articles/{id}/publish: draft to published, setting publishedAt; requires If-Match. */
@@ -30,12 +31,12 @@ public final class PublishArticleHandler implements RequestHandler<APIGatewayV2H
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
-            EditorAuth.requireEditor(event);
+            EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
             long version = IfMatch.requireVersion(event, id);
 
-            return WriteResponses.article(200, editor.publish(id, version));
+            return WriteResponses.article(200, editor.publish(id, version, Optional.of(caller.name())));
         });
     }
 }

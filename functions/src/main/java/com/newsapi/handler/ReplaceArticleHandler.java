@@ -13,6 +13,7 @@ import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.http.WriteResponses;
 import com.newsapi.service.EditorService;
+import java.util.Optional;
 import java.util.Set;
 
 /** PUT /articles/{id}: replaces an article's editable fields; requires If-Match. */
@@ -31,13 +32,13 @@ public final class ReplaceArticleHandler implements RequestHandler<APIGatewayV2H
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
-            EditorAuth.requireEditor(event);
+            EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
             var draft = ArticleBodies.toDraft(ArticleBodies.readJson(event));
             long version = IfMatch.requireVersion(event, id);
 
-            return WriteResponses.article(200, editor.replace(id, version, draft));
+            return WriteResponses.article(200, editor.replace(id, version, draft, Optional.of(caller.name())));
         });
     }
 }

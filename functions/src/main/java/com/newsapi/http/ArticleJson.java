@@ -204,12 +204,13 @@ public final class ArticleJson {
         }
     }
 
+    /** What {@link #render} writes; {@link RevisionJson} renders through it too. */
     @FunctionalInterface
-    private interface Writer {
+    interface Writer {
         void write(JsonGenerator json) throws IOException;
     }
 
-    private static String render(Writer writer) {
+    static String render(Writer writer) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator json = Json.factory().createGenerator(out)) {
             writer.write(json);

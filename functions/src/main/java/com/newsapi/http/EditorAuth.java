@@ -18,9 +18,14 @@ public final class EditorAuth {
     public static final String EDITORS_GROUP = "editors";
     static final String GROUPS_CLAIM = "cognito:groups";
 
-    /** Who is writing: the token's subject. */
-    public record Editor(String subject) {
+    /**
+     * Who is writing: the token's subject, and the name a revision shows ({@link #displayName(Map)}).
+     */
+    public record Editor(String subject, String name) {
     }
+
+    /** The longest display name kept; a longer claim is cut (it is shown, never parsed). */
+    static final int MAX_NAME = 200;
 
     private EditorAuth() {
     }
@@ -34,7 +39,22 @@ public final class EditorAuth {
         if (!groups(claims.get(GROUPS_CLAIM)).contains(EDITORS_GROUP)) {
             throw new Forbidden("Only members of the '" + EDITORS_GROUP + "' group may change articles.");
         }
-        return new Editor(subject);
+        return new Editor(subject, displayName(claims));
+    }
+
+    /**
+     * The editor's name as revisions show it: the {@code email} claim (Cognito ID tokens), else
+     * {@code cognito:username} or {@code username} (access tokens), else the subject.
+     */
+    static String displayName(Map<String, String> claims) {
+        for (String claim : new String[] {"email", "cognito:username", "username", "sub"}) {
+            String value = claims.get(claim);
+            if (value != null && !value.isBlank()) {
+                String name = value.strip();
+                return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+            }
+        }
+        return claims.get("sub");
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {

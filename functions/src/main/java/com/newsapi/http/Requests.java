@@ -59,6 +59,15 @@ public final class Requests {
         return value;
     }
 
+    /** A path parameter naming an article version: a whole number from 1, at most 18 digits (as ETags carry). */
+    public static long versionPathParameter(APIGatewayV2HTTPEvent event, String name) {
+        String text = pathParameter(event, name);
+        if (!text.matches("[1-9][0-9]{0,17}")) {
+            throw new InvalidParameter(name, "'" + name + "' must be a version: a whole number from 1.");
+        }
+        return Long.parseLong(text);
+    }
+
     public static String path(APIGatewayV2HTTPEvent event) {
         return event.getRawPath() != null ? event.getRawPath() : "/";
     }

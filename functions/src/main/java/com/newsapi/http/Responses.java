@@ -10,6 +10,8 @@ public final class Responses {
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String NO_STORE = "no-store";
+    /** The editors' desk reads: for the signed-in editor only, never kept by a cache. */
+    public static final String PRIVATE_NO_STORE = "private, no-store";
 
     private Responses() {
     }

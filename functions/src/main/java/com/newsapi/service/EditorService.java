@@ -3,6 +3,7 @@ package com.newsapi.service;
 import com.newsapi.error.ArticleNotFound;
 import com.newsapi.error.IdempotencyKeyReused;
 import com.newsapi.error.InvalidField;
+import com.newsapi.error.RevisionNotFound;
 import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
@@ -10,6 +11,7 @@ import com.newsapi.model.ArticleDraft;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
+import com.newsapi.model.Revision;
 import com.newsapi.model.Source;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
@@ -17,7 +19,9 @@ import com.newsapi.store.DeskPage;
 import com.newsapi.store.DeskPosition;
 import com.newsapi.store.IdempotencyKeyTaken;
 import com.newsapi.store.IdempotencyRecord;
+import com.newsapi.store.RevisionPage;
 import com.newsapi.store.SlugTaken;
+import com.newsapi.store.StoredArticle;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +30,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * The write side: editors create, replace, publish and delete articles. Every change of an existing
- * article names the version it was based on; the store's conditional writes make a stale one fail.
+ * The write side: editors create, replace, publish, restore and delete articles. Every change of an
+ * existing article names the version it was based on; the store's conditional writes make a stale
+ * one fail. Each write keeps a revision of the version it makes (see {@link Revision}); the
+ * overloads without {@code savedBy} keep it with no editor's name, for callers that have none (the
+ * handlers pass the caller's).
  */
 public final class EditorService {
 
@@ -58,6 +66,12 @@ public final class EditorService {
      * @param render turns the created article into the response body to remember for retries
      */
     public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, Function<Article, String[]> render) {
+        return create(draft, idempotencyKey, render, Optional.empty());
+    }
+
+    /** As {@link #create(ArticleDraft, Optional, Function)}, its revision saved by {@code savedBy} (the editor's display name). */
+    public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, Function<Article, String[]> render,
+                          Optional<String> savedBy) {
         if (idempotencyKey.isPresent()) {
             Optional<Created> replay = replay(idempotencyKey.get());
             if (replay.isPresent()) {
@@ -85,7 +99,7 @@ public final class EditorService {
                         now.plus(IDEMPOTENCY_WINDOW));
             });
             try {
-                store.create(article, record);
+                store.create(Revision.of(null, article, savedBy, OptionalLong.empty()), record);
                 return new Created(article, Optional.empty());
             } catch (SlugTaken e) {
                 // Claimed between our look and our write: try the next suffix.
@@ -121,7 +135,17 @@ public final class EditorService {
      * nor does the date of an article already published.
      */
     public Article replace(String id, long expectedVersion, ArticleDraft draft) {
-        Article previous = current(id, expectedVersion);
+        return replace(id, expectedVersion, draft, Optional.empty());
+    }
+
+    /** As {@link #replace(String, long, ArticleDraft)}, its revision saved by {@code savedBy} (the editor's display name). */
+    public Article replace(String id, long expectedVersion, ArticleDraft draft, Optional<String> savedBy) {
+        return replace(current(id, expectedVersion), draft, savedBy, OptionalLong.empty());
+    }
+
+    private Article replace(StoredArticle stored, ArticleDraft draft, Optional<String> savedBy, OptionalLong restoredFrom) {
+        Article previous = stored.article();
+        String id = previous.id();
         Instant now = now();
         ArticleStatus status = draft.status().orElse(previous.status());
         // A scheduled article that has not appeared yet was never published: its date is only a plan.
@@ -140,19 +164,59 @@ public final class EditorService {
         };
         Article updated = build(id, previous.slug(), draft, status, publishedAt, previous.version() + 1,
                 previous.createdAt(), now);
-        store.replace(previous, updated);
+        store.replace(stored, Revision.of(previous, updated, savedBy, restoredFrom));
         return updated;
     }
 
     /** Publishes a draft (idempotent on an already published article, which then does not change). */
     public Article publish(String id, long expectedVersion) {
-        Article previous = current(id, expectedVersion);
+        return publish(id, expectedVersion, Optional.empty());
+    }
+
+    /** As {@link #publish(String, long)}, its revision saved by {@code savedBy} (the editor's display name). */
+    public Article publish(String id, long expectedVersion, Optional<String> savedBy) {
+        StoredArticle stored = current(id, expectedVersion);
+        Article previous = stored.article();
         if (previous.status() == ArticleStatus.PUBLISHED) {
             return previous;
         }
         ArticleDraft asPublished = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
                 previous.tags(), Optional.of(ArticleStatus.PUBLISHED), Optional.empty());
-        return replace(id, expectedVersion, asPublished);
+        return replace(stored, asPublished, savedBy, OptionalLong.empty());
+    }
+
+    /**
+     * Makes a new version whose title, summary, body, author and tags are those of the kept
+     * {@code revision}; status and dates stay as they are. Its revision names {@code revision} as restoredFrom.
+     *
+     * @throws ArticleNotFound the article does not exist, or has no kept revision {@code revision}
+     */
+    public Article restore(String id, long expectedVersion, long revision, Optional<String> savedBy) {
+        StoredArticle stored = current(id, expectedVersion);
+        Article kept = store.findRevision(id, revision)
+                .orElseThrow(() -> new RevisionNotFound(id, revision)).article();
+        ArticleDraft restored = new ArticleDraft(kept.title(), kept.summary(), kept.body(), kept.author(), kept.tags(),
+                Optional.empty(), Optional.empty());
+        return replace(stored, restored, savedBy, OptionalLong.of(revision));
+    }
+
+    /** A page of the article's kept revisions, newest first, below version {@code before} (from the newest when empty). */
+    public RevisionPage revisions(String id, OptionalLong before, int limit) {
+        if (!ArticleIds.isId(id)) {
+            throw new ArticleNotFound(id);
+        }
+        RevisionPage page = store.revisions(id, before, limit);
+        // Revisions go in the same transaction as their article: finding some proves it exists.
+        if (page.items().isEmpty() && store.findById(id).isEmpty()) {
+            throw new ArticleNotFound(id);
+        }
+        return page;
+    }
+
+    /** One kept revision of the article, whole. */
+    public Revision revision(String id, long version) {
+        return (ArticleIds.isId(id) ? store.findRevision(id, version) : Optional.<Revision>empty())
+                .orElseThrow(() -> new RevisionNotFound(id, version));
     }
 
     /**
@@ -160,14 +224,14 @@ public final class EditorService {
      * date); idempotent on a draft, which then does not change. The same replace as a PATCH to
      * status "draft": the tombstone goes to the change log in the same transaction.
      */
-    public Article unpublish(String id, long expectedVersion) {
+    public Article unpublish(String id, long expectedVersion, Optional<String> savedBy) {
         Article previous = current(id, expectedVersion);
         if (previous.status() == ArticleStatus.DRAFT) {
             return previous;
         }
         ArticleDraft asDraft = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
                 previous.tags(), Optional.of(ArticleStatus.DRAFT), Optional.empty());
-        return replace(id, expectedVersion, asDraft);
+        return replace(id, expectedVersion, asDraft, savedBy);
     }
 
     /** The editors' desk list: every article in any status, or in {@code status} as seen now; see {@link ArticleStore#desk}. */
@@ -176,17 +240,22 @@ public final class EditorService {
     }
 
     public void delete(String id, long expectedVersion) {
-        store.delete(current(id, expectedVersion), now());
+        store.delete(current(id, expectedVersion).article(), now());
     }
 
-    /** The stored article, if it is still at the version the editor based the change on. */
-    private Article current(String id, long expectedVersion) {
-        Article previous = get(id);
+    /**
+     * The stored article as seen now, if it is still at the version the editor based the change on,
+     * with whether its version's revision is recorded.
+     */
+    private StoredArticle current(String id, long expectedVersion) {
+        StoredArticle stored = (ArticleIds.isId(id) ? store.findStored(id) : Optional.<StoredArticle>empty())
+                .orElseThrow(() -> new ArticleNotFound(id));
+        Article previous = stored.article().asSeenAt(now());
         if (previous.version() != expectedVersion) {
             throw new VersionConflict("The article is at version " + previous.version()
                     + ", not " + expectedVersion + "; fetch it again and reapply your change.");
         }
-        return previous;
+        return stored.withArticle(previous);
     }
 
     private static Instant futurePublishAt(ArticleDraft draft, Instant now) {

@@ -5,6 +5,8 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
+import com.newsapi.model.Revision;
+import com.newsapi.model.RevisionSummary;
 import com.newsapi.model.Source;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -56,6 +60,20 @@ final class ArticleItemMapper {
     private static final String AUTHOR_PREFIX = "AUTHOR#";
     private static final String CHANGE_SHARD_PREFIX = "CHANGES#";
     private static final String TOMBSTONE_PREFIX = "TOMBSTONE#";
+    /** Revisions live in their article's partition, after its item, in version order. */
+    static final String REVISION_PREFIX = "REVISION#";
+    /** On an article item: the version whose revision is recorded (absent: from before revisions, or loaded). */
+    static final String REVISED_VERSION = "revisedVersion";
+    static final String SAVED_AT = "savedAt";
+    static final String SAVED_BY = "savedBy";
+    static final String CHANGED = "changed";
+    static final String RESTORED_FROM = "restoredFrom";
+    /**
+     * A revision's article, nested in one map: a revision item has none of the article's top-level
+     * attributes that indexes key on (feedShard, feedKey, authorKey, tagKeyN, changeShard and
+     * changeKey, status and updatedAt), so no index ever lists a revision.
+     */
+    static final String SNAPSHOT = "article";
 
     /**
      * What the list indexes (feed, byAuthor, byTag1…5) project besides the keys: what a list item
@@ -162,6 +180,44 @@ final class ArticleItemMapper {
 
     static Map<String, AttributeValue> toItem(Article article, String contentHash) {
         Map<String, AttributeValue> item = new HashMap<>(articleKey(article.id()));
+        item.putAll(articleAttributes(article));
+        item.put(CONTENT_HASH, s(contentHash));
+        // Index attributes only on listed articles: the indexes are sparse, so drafts never show.
+        if (article.status().isListed()) {
+            item.put(CHANGE_SHARD, s(changeShardOf(article.id())));
+            item.put(CHANGE_KEY, s(changeKeyOf(article).render()));
+            item.put(FEED_SHARD, s(feedShardOf(article.id())));
+            item.put(FEED_KEY, s(FeedKey.of(article).render()));
+            if (article.author() != null) {
+                item.put(AUTHOR_KEY, s(authorKeyOf(article.author().name())));
+            }
+            List<String> tags = distinctTags(article);
+            for (int slot = 0; slot < tags.size(); slot++) {
+                item.put(TAG_KEY + (slot + 1), s(TAG_PREFIX + tags.get(slot)));
+            }
+        }
+        return item;
+    }
+
+    /**
+     * As {@link #toItem}, for a write that records the article's revision in the same transaction:
+     * the item says so ({@link #REVISED_VERSION}), so the next write knows the version it replaces
+     * is kept without reading anything more.
+     */
+    static Map<String, AttributeValue> toRevisedItem(Article article, String contentHash) {
+        Map<String, AttributeValue> item = toItem(article, contentHash);
+        item.put(REVISED_VERSION, n(article.version()));
+        return item;
+    }
+
+    /** Whether the revision of the version this article item holds is recorded. */
+    static boolean isRevised(Map<String, AttributeValue> item) {
+        return item.containsKey(REVISED_VERSION) && item.get(REVISED_VERSION).n().equals(item.get(VERSION).n());
+    }
+
+    /** What an article is, without its key, its loader bookkeeping or its index attributes. */
+    private static Map<String, AttributeValue> articleAttributes(Article article) {
+        Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", s(article.id()));
         item.put("slug", s(article.slug()));
         item.put("title", s(article.title()));
@@ -189,21 +245,6 @@ final class ArticleItemMapper {
         item.put(CREATED_AT, s(article.createdAt().toString()));
         item.put("updatedAt", s(article.updatedAt().toString()));
         item.put("wordCount", n(article.wordCount()));
-        item.put(CONTENT_HASH, s(contentHash));
-        // Index attributes only on listed articles: the indexes are sparse, so drafts never show.
-        if (article.status().isListed()) {
-            item.put(CHANGE_SHARD, s(changeShardOf(article.id())));
-            item.put(CHANGE_KEY, s(changeKeyOf(article).render()));
-            item.put(FEED_SHARD, s(feedShardOf(article.id())));
-            item.put(FEED_KEY, s(FeedKey.of(article).render()));
-            if (article.author() != null) {
-                item.put(AUTHOR_KEY, s(authorKeyOf(article.author().name())));
-            }
-            List<String> tags = distinctTags(article);
-            for (int slot = 0; slot < tags.size(); slot++) {
-                item.put(TAG_KEY + (slot + 1), s(TAG_PREFIX + tags.get(slot)));
-            }
-        }
         return item;
     }
 
@@ -248,6 +289,54 @@ final class ArticleItemMapper {
         return new IdempotencyRecord(item.get(PK).s().substring(IDEMPOTENCY_PREFIX.length()), string(item, "requestHash"),
                 string(item, ARTICLE_ID), string(item, "responseBody"), string(item, "etag"),
                 Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+    }
+
+    /** Zero-padded to the digits of any long, so the sort key orders revisions by version. */
+    static Map<String, AttributeValue> revisionKey(String id, long version) {
+        return Map.of(PK, s(ARTICLE_PREFIX + id), SK, s(revisionSortKey(version)));
+    }
+
+    static String revisionSortKey(long version) {
+        return REVISION_PREFIX + String.format(Locale.ROOT, "%019d", version);
+    }
+
+    static String articlePartition(String id) {
+        return ARTICLE_PREFIX + id;
+    }
+
+    static Map<String, AttributeValue> revisionItem(String id, Revision revision) {
+        Map<String, AttributeValue> item = new HashMap<>(revisionKey(id, revision.version()));
+        item.put(VERSION, n(revision.version()));
+        item.put(SAVED_AT, s(revision.savedAt().toString()));
+        revision.savedBy().ifPresent(name -> item.put(SAVED_BY, s(name)));
+        item.put(CHANGED, AttributeValue.fromL(revision.changed().stream().map(ArticleItemMapper::s).toList()));
+        revision.restoredFrom().ifPresent(version -> item.put(RESTORED_FROM, n(version)));
+        item.put(SNAPSHOT, AttributeValue.fromM(articleAttributes(revision.article())));
+        return item;
+    }
+
+    /**
+     * What a list of revisions reads of each: all but the article, of which only its status. Every
+     * name through a placeholder, so none can collide with DynamoDB's reserved words.
+     */
+    static final String REVISION_SUMMARY = "#version, #savedAt, #savedBy, #changed, #restoredFrom, #article.#status";
+    static final Map<String, String> REVISION_SUMMARY_NAMES = Map.of("#version", VERSION, "#savedAt", SAVED_AT,
+            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", "status");
+
+    /** A revision as read whole. */
+    static Revision revisionFromItem(Map<String, AttributeValue> item) {
+        RevisionSummary header = revisionSummaryFromItem(item);
+        return new Revision(header.version(), header.savedAt(), header.savedBy(), header.changed(), header.restoredFrom(),
+                fromItem(item.get(SNAPSHOT).m()));
+    }
+
+    /** A revision as a list reads it ({@link #REVISION_SUMMARY}): its article's status, no content. */
+    static RevisionSummary revisionSummaryFromItem(Map<String, AttributeValue> item) {
+        return new RevisionSummary(Long.parseLong(item.get(VERSION).n()), Instant.parse(string(item, SAVED_AT)),
+                Optional.ofNullable(string(item, SAVED_BY)),
+                item.get(CHANGED).l().stream().map(AttributeValue::s).toList(),
+                item.containsKey(RESTORED_FROM) ? OptionalLong.of(Long.parseLong(item.get(RESTORED_FROM).n())) : OptionalLong.empty(),
+                ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get("status").s()));
     }
 
     static Map<String, AttributeValue> tombstoneKey(String id) {

@@ -13,6 +13,8 @@ import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Revision;
+import com.newsapi.model.RevisionSummary;
 import com.newsapi.search.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -66,6 +70,14 @@ public final class ArticleStore {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
                 .tableName(table).key(ArticleItemMapper.articleKey(id)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.fromItem(item));
+    }
+
+    /** As {@link #findById}, with whether the revision of the stored version is recorded (what a change needs to know). */
+    public Optional<StoredArticle> findStored(String id) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
+                .tableName(table).key(ArticleItemMapper.articleKey(id)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new StoredArticle(ArticleItemMapper.fromItem(item), ArticleItemMapper.isRevised(item)));
     }
 
     /**
@@ -122,17 +134,19 @@ public final class ArticleStore {
 
     /**
      * Creates an article, claiming its slug, counting it under its tags and author when listed and,
-     * when given, recording the idempotency key, all in one transaction. Search postings are written
-     * first (readers check postings against the article, so one left by a failed create is harmless).
+     * when given, recording the idempotency key, and its first revision ({@code revision}, of this
+     * article), all in one transaction. Search postings are written first (readers check postings
+     * against the article, so one left by a failed create is harmless).
      *
      * @throws SlugTaken           the slug is held by another article
      * @throws IdempotencyKeyTaken the key was recorded first, by this request's earlier try or a concurrent one
      */
-    public void create(Article article, Optional<IdempotencyRecord> idempotency) {
+    public void create(Revision revision, Optional<IdempotencyRecord> idempotency) {
+        Article article = revision.article();
         writePostings(article);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(ArticleItemMapper.toItem(article, EDITED_HASH))
+                .item(ArticleItemMapper.toRevisedItem(article, EDITED_HASH))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.slugItem(article.slug(), article.id()))
@@ -146,6 +160,7 @@ public final class ArticleStore {
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
                 .build()).build()));
         writes.addAll(CounterDeltas.between(null, article).writes(table));
+        writes.add(revisionPut(revision));
         try {
             transactRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
@@ -162,52 +177,112 @@ public final class ArticleStore {
 
     /**
      * Replaces a stored article with a new version, only if the stored version is still
-     * {@code previous.version()}: of two concurrent editors, exactly one wins. One conditional put
-     * when the counters stay as they are; a transaction with the counters (and, back to draft, the
-     * tombstone) when they move.
+     * {@code previous.version()}: of two concurrent editors, exactly one wins. One transaction: the
+     * article, its new revision ({@code revision}, of the new version), the removal of the revision
+     * that falls out of the last {@link Revision#KEPT}, the replaced version's revision when it was
+     * never recorded (an article from before revisions, or a loaded one), the counters when they
+     * move and, back to draft, the change log's tombstone.
      *
      * @throws VersionConflict the article changed (or vanished) since {@code previous} was read
      */
-    public void replace(Article previous, Article updated) {
-        commitReplace(previous, updated);
-        removeStalePostings(previous, Optional.of(updated));
+    public void replace(StoredArticle previous, Revision revision) {
+        commitReplace(previous, revision);
+        removeStalePostings(previous.article(), Optional.of(revision.article()));
     }
 
     /** {@link #replace} up to its commit (postings, then the article); a test runs the clean-up apart. */
-    void commitReplace(Article previous, Article updated) {
+    void commitReplace(StoredArticle stored, Revision revision) {
+        Article previous = stored.article();
+        Article updated = revision.article();
         writePostings(updated);
-        Map<String, AttributeValue> item = ArticleItemMapper.toItem(updated, EDITED_HASH);
-        boolean unlisted = previous.status().isListed() && !updated.status().isListed();
-        CounterDeltas counted = CounterDeltas.between(previous, updated);
-        if (unlisted || !counted.isEmpty()) {
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
-                    .expressionAttributeValues(expectedVersion(previous))
-                    .build()).build());
-            if (unlisted) {
-                // Back to draft: the change log's tombstone is written in the same transaction.
-                writes.add(tombstone(previous, updated.updatedAt()));
-            }
-            writes.addAll(counted.writes(table));
-            transact(writes);
-            removeEmptyCounters(counted.lowered());
-        } else {
-            try {
-                call(() -> dynamo.putItem(put -> put.tableName(table).item(item)
-                        .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
-                        .expressionAttributeValues(expectedVersion(previous))));
-            } catch (ConditionalCheckFailedException e) {
-                throw new VersionConflict("The article changed since version " + previous.version() + "; fetch it again.");
-            }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.toRevisedItem(updated, EDITED_HASH))
+                .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                .expressionAttributeValues(expectedVersion(previous))
+                .build()).build());
+        writes.add(revisionPut(revision));
+        if (!stored.revised()) {
+            writes.add(revisionPut(Revision.recordedLate(previous)));
         }
+        long fallsOut = updated.version() - Revision.KEPT;
+        if (fallsOut >= 1) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(ArticleItemMapper.revisionKey(updated.id(), fallsOut)).build()).build());
+        }
+        if (previous.status().isListed() && !updated.status().isListed()) {
+            // Back to draft: the change log's tombstone is written in the same transaction.
+            writes.add(tombstone(previous, updated.updatedAt()));
+        }
+        CounterDeltas counted = CounterDeltas.between(previous, updated);
+        writes.addAll(counted.writes(table));
+        transact(writes);
+        removeEmptyCounters(counted.lowered());
+    }
+
+    private TransactWriteItem revisionPut(Revision revision) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ArticleItemMapper.revisionItem(revision.article().id(), revision)).build()).build();
+    }
+
+    /** One kept version of an article, whole; empty if it was never kept, fell out of the last {@link Revision#KEPT}, or went with the article. */
+    public Optional<Revision> findRevision(String id, long version) {
+        Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
+                .tableName(table).key(ArticleItemMapper.revisionKey(id, version)).consistentRead(true)).item());
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.revisionFromItem(item));
     }
 
     /**
-     * Deletes an article and frees its slug, only if it is still at {@code previous.version()}; a
-     * listed article leaves its tombstone in the change log, in the same transaction.
+     * Up to {@code limit} of an article's revisions below version {@code before} (all, when empty),
+     * newest first, without their content. One Query of the article's partition; it is charged for
+     * the whole revision items it reads (content included), so a page may be short, with a next.
+     */
+    public RevisionPage revisions(String id, OptionalLong before, int limit) {
+        String highest = ArticleItemMapper.revisionSortKey(before.isPresent() ? before.getAsLong() - 1 : Long.MAX_VALUE);
+        QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :lowest AND :highest")
+                .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
+                        ":lowest", s(ArticleItemMapper.revisionSortKey(0)), ":highest", s(highest)))
+                .projectionExpression(ArticleItemMapper.REVISION_SUMMARY)
+                .expressionAttributeNames(ArticleItemMapper.REVISION_SUMMARY_NAMES)
+                .scanIndexForward(false)
+                .limit(limit)));
+        List<RevisionSummary> items = response.items().stream().map(ArticleItemMapper::revisionSummaryFromItem).toList();
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                && !items.isEmpty() && items.getLast().version() > 1;
+        return new RevisionPage(items, more ? OptionalLong.of(items.getLast().version()) : OptionalLong.empty());
+    }
+
+    /**
+     * The keys of every revision an article has, read consistently: what its delete removes. Paged,
+     * as a Query reads at most 1 MB (and is charged for the whole items) per call.
+     */
+    private List<Map<String, AttributeValue>> revisionKeys(String id) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> resumeAt = start;
+            QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :revisions)")
+                    .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
+                            ":revisions", s(ArticleItemMapper.REVISION_PREFIX)))
+                    .projectionExpression("pk, sk")
+                    .exclusiveStartKey(resumeAt)));
+            keys.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return keys;
+    }
+
+    /**
+     * Deletes an article and frees its slug, only if it is still at {@code previous.version()}; its
+     * revisions go in the same transaction (read first: a write that adds one meanwhile changes
+     * the version, and the transaction fails), and a listed article leaves its tombstone in the
+     * change log. At most {@link Revision#KEPT} revisions, a slug, a tombstone and six counters:
+     * far below a transaction's 100 items.
      */
     public void delete(Article previous, Instant at) {
+        List<Map<String, AttributeValue>> revisions = revisionKeys(previous.id());
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(ArticleItemMapper.articleKey(previous.id()))
@@ -221,6 +296,9 @@ public final class ArticleStore {
                         .build()).build()));
         if (previous.status().isListed()) {
             writes.add(tombstone(previous, at));
+        }
+        for (Map<String, AttributeValue> revision : revisions) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(revision).build()).build());
         }
         CounterDeltas counted = CounterDeltas.between(previous, null);
         writes.addAll(counted.writes(table));

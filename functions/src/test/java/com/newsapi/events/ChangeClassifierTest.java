@@ -38,6 +38,17 @@ class ChangeClassifierTest {
                 image("draft", null, "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
     }
 
+    @Test
+    void aRevisionKeptInTheArticlesPartition_isNoEvent_whenWrittenOrRemoved() {
+        Map<String, AttributeValue> revision = Map.of(
+                "pk", new AttributeValue("ARTICLE#3f2a9c0d4b1e7a65"), "sk", new AttributeValue("REVISION#0000000000000000002"),
+                "version", new AttributeValue().withN("2"), "savedAt", new AttributeValue("2026-11-23T08:00:00Z"));
+
+        assertThat(type("INSERT", null, revision)).isEmpty();
+        assertThat(type("MODIFY", revision, revision)).isEmpty();
+        assertThat(type("REMOVE", revision, null)).isEmpty();
+    }
+
     private static Optional<String> type(String eventName, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         return ChangeClassifier.classify(eventName, before, after).map(ChangeEvent::type);
     }

@@ -243,20 +243,31 @@ class CountsTest {
         assertThat(counts(tags, Map.of("cursor", tagCursor))).containsExactly(Map.entry("beta", 1L), Map.entry("gamma", 1L));
     }
 
+    /** Every edit is one transaction (with its revision, README "Revisions"); only one that moves a counter updates any. */
     @Test
-    void anEditThatMovesNoCounter_isOnePutItem_andOneThatDoes_isOneTransaction() {
+    void anEditThatMovesNoCounter_updatesNone_andOneThatDoes_movesThemInItsTransaction() {
         Article article = create(List.of("weather"), "Ada Reporter", ArticleStatus.PUBLISHED);
 
         requests.clear();
         Article retitled = editor.replace(article.id(), article.version(), draft("New title", List.of("Weather"), "ada reporter", ArticleStatus.PUBLISHED));
         List<String> cheap = writes();
+        long cheapUpdates = counterUpdates();
         requests.clear();
         editor.replace(retitled.id(), retitled.version(), draft("New title", List.of("climate"), "Ada Reporter", ArticleStatus.PUBLISHED));
         List<String> moving = writes();
+        long movingUpdates = counterUpdates();
 
-        assertThat(cheap).containsExactly("PutItemRequest");
+        assertThat(cheap).containsExactly("TransactWriteItemsRequest");
+        assertThat(cheapUpdates).isZero();
         assertThat(moving).containsExactly("TransactWriteItemsRequest", "DeleteItemRequest");
+        assertThat(movingUpdates).isEqualTo(2); // weather down, climate up
         assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("climate", 1L));
+    }
+
+    private long counterUpdates() {
+        return requests.stream().filter(request -> request instanceof TransactWriteItemsRequest)
+                .flatMap(request -> ((TransactWriteItemsRequest) request).transactItems().stream())
+                .filter(item -> item.update() != null).count();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.newsapi.http.CountCursors;
 import com.newsapi.http.PreviewTokens;
 import com.newsapi.http.DeskCursors;
 import com.newsapi.http.Cursors;
+import com.newsapi.http.RevisionCursors;
 import com.newsapi.http.SignedPositions;
 import com.newsapi.http.SyncTokens;
 import com.newsapi.service.EditorService;
@@ -45,6 +46,10 @@ public final class HandlerFactory {
         return List.of(new CreatePreviewHandler(previews), new GetPreviewHandler(previews));
     }
 
+    public static RevisionCursors revisionCursors() {
+        return new RevisionCursors(new SignedPositions(SYNC_KEY));
+    }
+
     public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleService reader, EditorService editor,
                                                                                              SyncService sync) {
         return List.of(
@@ -54,6 +59,7 @@ public final class HandlerFactory {
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
                 new SyncHandler(sync, new SyncTokens(SYNC_KEY)),
                 new ListDeskArticlesHandler(editor, deskCursors()), new GetDeskArticleHandler(editor),
-                new UnpublishArticleHandler(editor));
+                new UnpublishArticleHandler(editor),
+                new ListRevisionsHandler(editor, revisionCursors()), new GetRevisionHandler(editor), new RestoreRevisionHandler(editor));
     }
 }

@@ -107,13 +107,13 @@ class SyncHandlerTest {
         String token = fullSync(Map.of());
         clock.advance(Duration.ofMinutes(5));
 
-        Article unpublished = editor.unpublish(published.id(), 1);
-        Article unscheduled = editor.unpublish(scheduled.id(), 1);
+        Article unpublished = editor.unpublish(published.id(), 1, Optional.empty());
+        Article unscheduled = editor.unpublish(scheduled.id(), 1, Optional.empty());
 
         assertThat(unpublished.status()).isEqualTo(ArticleStatus.DRAFT);
         assertThat(unscheduled.status()).isEqualTo(ArticleStatus.DRAFT);
         assertThat(unscheduled.publishedAt()).as("a plan, never a publication: dropped").isNull();
-        assertThat(editor.unpublish(published.id(), 2)).as("idempotent on a draft")
+        assertThat(editor.unpublish(published.id(), 2, Optional.empty())).as("idempotent on a draft")
                 .extracting(Article::version, Article::status).containsExactly(2L, ArticleStatus.DRAFT);
         Map<String, JsonNode> byId = byId(page(Map.of("syncToken", token)));
         assertThat(byId).containsOnlyKeys(published.id(), scheduled.id());

@@ -102,6 +102,15 @@ class SeedLoaderTest {
     }
 
     @Test
+    void load_writesNoRevisions_andMarksNoArticleAsRevised() {
+        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+
+        assertThat(itemsByKey().keySet()).noneMatch(key -> key.contains("REVISION#"));
+        assertThat(itemsByKey().values()).noneMatch(item -> item.containsKey("revisedVersion"));
+    }
+
+    @Test
     void load_neverOverwritesAnArticleAnEditorChanged() {
         new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         Article kim = store.findBySlug("trump-wants-to-reconnect-with-kim-jong-un").orElseThrow();

@@ -9,6 +9,7 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
+import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -154,12 +156,12 @@ class ArticleStoreTest {
     @Test
     void aLateCleanUp_neverDeletesThePostingALaterEditWroteAgain() {
         Article v1 = withText(Articles.published("Harbour news", Instant.parse("2025-03-01T10:00:00Z")), "Fog at dawn.", 1);
-        store.create(v1, Optional.empty());
+        create(v1);
         Article v2 = withText(v1, "Fog at dusk.", 2);
         Article v3 = withText(v1, "Fog again at dawn.", 3);
 
-        store.commitReplace(v1, v2);                      // edit A commits: "dawn" is gone
-        store.replace(v2, v3);                            // edit B, whole: "dawn" is back, its posting written again
+        commitReplace(v1, v2);                      // edit A commits: "dawn" is gone
+        replace(v2, v3);                            // edit B, whole: "dawn" is back, its posting written again
         store.removeStalePostings(v1, Optional.of(v2));   // A's clean-up, late: "dawn" was stale for A
 
         assertThat(store.find(search("dawn"), Optional.empty(), 10, NOW).items()).extracting(Article::version).containsExactly(3L);
@@ -170,16 +172,16 @@ class ArticleStoreTest {
     @Test
     void anEditThatLosesItsVersionCheck_neverLowersThePostingALaterEditWrote() {
         Article v1 = withText(Articles.published("Lighthouse news", Instant.parse("2025-03-01T10:00:00Z")), "Fog at dawn.", 1);
-        store.create(v1, Optional.empty());
+        create(v1);
         Article v2 = withText(v1, "Fog again at dawn.", 2);
         Article v3 = withText(v1, "Fog at dusk.", 3);
         Article v4 = withText(v1, "Fog once more at dawn.", 4);
         Article late = withText(v1, "Rain at dawn.", 2);  // another editor's change, also based on version 1
 
-        store.replace(v1, v2);
-        store.commitReplace(v2, v3);                      // "dawn" goes; this edit's clean-up is delayed
-        store.replace(v3, v4);                            // "dawn" is back, at version 4
-        assertThatThrownBy(() -> store.commitReplace(v1, late)).isInstanceOf(VersionConflict.class); // its postings went first
+        replace(v1, v2);
+        commitReplace(v2, v3);                      // "dawn" goes; this edit's clean-up is delayed
+        replace(v3, v4);                            // "dawn" is back, at version 4
+        assertThatThrownBy(() -> commitReplace(v1, late)).isInstanceOf(VersionConflict.class); // its postings went first
         store.removeStalePostings(v2, Optional.of(v3));   // the delayed clean-up: "dawn" was stale for it
 
         assertThat(store.find(search("dawn"), Optional.empty(), 10, NOW).items()).extracting(Article::version).containsExactly(4L);
@@ -189,12 +191,12 @@ class ArticleStoreTest {
     @Test
     void aCleanUp_deletesPostingsWrittenBeforePostingsCarriedAVersion() {
         Article v1 = withText(Articles.published("Old postings", Instant.parse("2025-03-01T10:00:00Z")), "Quiet lagoon.", 1);
-        store.create(v1, Optional.empty());
+        create(v1);
         dynamo.updateItem(update -> update.tableName(table).key(ArticleItemMapper.postingKey(posting("lagoon", v1)))
                 .updateExpression("REMOVE version"));
         Article v2 = withText(v1, "Quiet harbour.", 2);
 
-        store.replace(v1, v2);
+        replace(v1, v2);
 
         assertThat(posting("lagoon", v1)).isEmpty();
         assertThat(posting("harbour", v2)).isNotEmpty();
@@ -261,5 +263,18 @@ class ArticleStoreTest {
             held.remove();
             return response.toBuilder().unprocessedItems(unprocessed).build();
         }
+    }
+
+    /** An editor's create, its revision saved by no one in particular: these tests look at postings. */
+    private void create(Article article) {
+        store.create(Revision.of(null, article, Optional.empty(), OptionalLong.empty()), Optional.empty());
+    }
+
+    private void replace(Article previous, Article updated) {
+        store.replace(new StoredArticle(previous, true), Revision.of(previous, updated, Optional.empty(), OptionalLong.empty()));
+    }
+
+    private void commitReplace(Article previous, Article updated) {
+        store.commitReplace(new StoredArticle(previous, true), Revision.of(previous, updated, Optional.empty(), OptionalLong.empty()));
     }
 }

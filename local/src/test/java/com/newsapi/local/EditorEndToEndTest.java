@@ -69,6 +69,35 @@ class EditorEndToEndTest {
         assertThat(titles("/articles?q=harbour+dawn")).doesNotContain(title);
     }
 
+    @Test
+    void anEditor_seesTheRevisions_andRestoresOne_overHttp() {
+        String title = "Harbour revisions " + System.nanoTime();
+        HttpResponse<String> created = write("POST", "/articles", "/articles", STORY.formatted(title), Map.of());
+        String id = json(created).get("id").asText();
+        HttpResponse<String> patched = write("PATCH", "/articles/" + id, "/articles/{id}", "{\"title\": \"" + title + " (edited)\"}",
+                Map.of("If-Match", etag(created), "Content-Type", "application/merge-patch+json"));
+
+        HttpResponse<String> listed = write("GET", "/desk/articles/" + id + "/revisions?limit=1", "/desk/articles/{id}/revisions", null, Map.of());
+        HttpResponse<String> older = write("GET", "/desk/articles/" + id + "/revisions?limit=1&cursor="
+                + json(listed).get("nextCursor").asText(), "/desk/articles/{id}/revisions", null, Map.of());
+        HttpResponse<String> first = write("GET", "/desk/articles/" + id + "/revisions/1", "/desk/articles/{id}/revisions/{version}", null, Map.of());
+        HttpResponse<String> restored = write("POST", "/desk/articles/" + id + "/revisions/1/restore",
+                "/desk/articles/{id}/revisions/{version}/restore", null, Map.of("If-Match", etag(patched)));
+        HttpResponse<String> stale = write("POST", "/desk/articles/" + id + "/revisions/1/restore",
+                "/desk/articles/{id}/revisions/{version}/restore", null, Map.of("If-Match", etag(patched)));
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.headers().firstValue("cache-control")).hasValue("private, no-store");
+        assertThat(json(listed).get("items").get(0).get("version").asLong()).isEqualTo(2);
+        assertThat(json(listed).get("items").get(0).get("savedBy").asText()).isEqualTo("editor-e2e");
+        assertThat(json(older).get("items").get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(json(first).get("article").get("title").asText()).isEqualTo(title);
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertThat(json(restored).get("title").asText()).isEqualTo(title);
+        assertThat(json(restored).get("version").asLong()).isEqualTo(3);
+        assertThat(stale.statusCode()).isEqualTo(412);
+    }
+
     static Stream<Arguments> badTokens() {
         Instant now = Instant.now();
         LocalTokens forger = LocalTokens.inFolder(java.nio.file.Path.of("target/forger-keys"));

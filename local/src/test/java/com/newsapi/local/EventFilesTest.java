@@ -39,6 +39,9 @@ class EventFilesTest {
         EXPECTED.put("create-preview.json", 201);
         EXPECTED.put("publish-article.json", 200); // already published: no change, still version 1
         EXPECTED.put("patch-article.json", 200); // version 1 -> 2
+        EXPECTED.put("list-revisions.json", 200); // 2, and 1 (recorded when the seeded version 1 was replaced)
+        EXPECTED.put("get-revision.json", 200); // version 1, as seeded
+        EXPECTED.put("restore-revision.json", 200); // version 1's content as version 3
         EXPECTED.put("replace-article.json", 412); // based on version 1: refused
         EXPECTED.put("delete-article.json", 412); // likewise
         EXPECTED.put("unpublish-article.json", 412); // likewise

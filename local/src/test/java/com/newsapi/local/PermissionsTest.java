@@ -47,12 +47,16 @@ class PermissionsTest {
 
     private static final String TABLE = "table";
     private static final String FEED = "index/feed";
-    /** The table, only items whose partition key starts TERM# (an IAM dynamodb:LeadingKeys condition). */
-    private static final String POSTINGS = "table, TERM#* keys";
     /** The table, only search postings and tag/author counters (TERM# or COUNTS# partition keys). */
     private static final String POSTINGS_AND_COUNTERS = "table, TERM#* COUNTS#* keys";
     /** The table, only tag/author counters (COUNTS# partition keys). */
     private static final String COUNTERS = "table, COUNTS#* keys";
+    /** The table, only items of an article's partition (ARTICLE# partition keys): its revisions. */
+    private static final String ARTICLE_PARTITIONS = "table, ARTICLE#* keys";
+    /** The table, only postings, counters and items of an article's partition (the revision past the last 20). */
+    private static final String POSTINGS_COUNTERS_AND_REVISIONS = "table, TERM#* COUNTS#* ARTICLE#* keys";
+    /** The table, only postings and items of an article's partition. */
+    private static final String POSTINGS_AND_REVISIONS = "table, TERM#* ARTICLE#* keys";
     private static final String BY_AUTHOR = "index/byAuthor";
     private static final String[] BY_TAG = {"index/byTag1", "index/byTag2", "index/byTag3", "index/byTag4", "index/byTag5"};
     private static final String CHANGES = "index/changes";
@@ -93,35 +97,47 @@ class PermissionsTest {
                     allow("dynamodb:PutItem", TABLE),                     // replace: conditional Put (+ tombstone Put); postings
                     allow("dynamodb:UpdateItem", TABLE),                  // ... with the counters' Updates, when they move
                     allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
-                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)), // removeStalePostings, removeEmptyCounters: conditional Deletes
+                    allow("dynamodb:DeleteItem", POSTINGS_COUNTERS_AND_REVISIONS)), // removeStalePostings, removeEmptyCounters; revision v-20
             function("PatchArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // get, current: findById
                     allow("dynamodb:PutItem", TABLE),                     // replace, as above
                     allow("dynamodb:UpdateItem", TABLE),
                     allow("dynamodb:BatchGetItem", TABLE),
-                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)),
+                    allow("dynamodb:DeleteItem", POSTINGS_COUNTERS_AND_REVISIONS)),
             function("PublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:PutItem", TABLE),                     // publish is a replace
+                    allow("dynamodb:PutItem", TABLE),                     // publish is a replace (with its revisions)
                     allow("dynamodb:UpdateItem", TABLE),                  // ... raising the counters of a draft it publishes
                     allow("dynamodb:DeleteItem", POSTINGS)),              // a scheduled article's postings move
             function("UnpublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:PutItem", TABLE),                     // unpublish is a replace: article and tombstone Puts; postings
+                    allow("dynamodb:PutItem", TABLE),                     // unpublish is a replace: article, revision and tombstone Puts; postings
                     allow("dynamodb:UpdateItem", TABLE),                  // ... lowering the counters
                     allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
-                    allow("dynamodb:DeleteItem", POSTINGS_AND_COUNTERS)), // removeStalePostings, removeEmptyCounters: conditional Deletes
+                    allow("dynamodb:DeleteItem", POSTINGS_COUNTERS_AND_REVISIONS)), // stale postings, empty counters; revision v-20
             function("ListDeskArticlesFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", DESK),                        // DeskQueries: the status partitions, merged
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("GetDeskArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE)),                    // EditorService.get: findById
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_REVISIONS)), // a scheduled article's postings move; revision v-20
+            function("ListRevisionsFunction", LOGS, PRIMING,
+                    allow("dynamodb:Query", ARTICLE_PARTITIONS),          // revisions: a page of the article's partition
+                    allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init (GetItem: findById, as Priming)
+            function("GetRevisionFunction", LOGS, PRIMING),               // findRevision: a GetItem, as Priming
+            function("RestoreRevisionFunction", LOGS, PRIMING,
+                    allow("dynamodb:GetItem", TABLE),                     // current: findStored; findRevision
+                    allow("dynamodb:PutItem", TABLE),                     // restore is a replace
+                    allow("dynamodb:UpdateItem", TABLE),
+                    allow("dynamodb:BatchGetItem", TABLE),
+                    allow("dynamodb:DeleteItem", POSTINGS_COUNTERS_AND_REVISIONS)),
             function("DeleteArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
-                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes; counters at zero; stale postings
+                    allow("dynamodb:DeleteItem", TABLE),                  // delete: transaction's Deletes (revisions too); counters at zero; stale postings
                     allow("dynamodb:PutItem", TABLE),                     // ... and its tombstone Put
                     allow("dynamodb:UpdateItem", TABLE),                  // ... and its counters' Updates
-                    allow("dynamodb:BatchGetItem", TABLE)),               // removeEmptyCounters: the counters lowered
+                    allow("dynamodb:BatchGetItem", TABLE),                // removeEmptyCounters: the counters lowered
+                    allow("dynamodb:Query", ARTICLE_PARTITIONS)),         // delete: the keys of the article's revisions
             function("SyncFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", FEED, BY_AUTHOR, CHANGES),    // full pass by feed or author; delta pass
                     allow("dynamodb:Query", BY_TAG),                      // full pass by tag

@@ -33,7 +33,14 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles/{id}/unpublish", "com.newsapi.handler.UnpublishArticleHandler",
                         "UnpublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(16);
+                .hasSize(19);
+        assertThat(template.routes()).contains(
+                new SamTemplate.Route("GET", "/desk/articles/{id}/revisions", "com.newsapi.handler.ListRevisionsHandler",
+                        "ListRevisionsFunction", Optional.of("EditorJwt"), READS),
+                new SamTemplate.Route("GET", "/desk/articles/{id}/revisions/{version}", "com.newsapi.handler.GetRevisionHandler",
+                        "GetRevisionFunction", Optional.of("EditorJwt"), READS),
+                new SamTemplate.Route("POST", "/desk/articles/{id}/revisions/{version}/restore", "com.newsapi.handler.RestoreRevisionHandler",
+                        "RestoreRevisionFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).contains(
                 new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS));
         assertThat(template.routes()).contains(
