@@ -225,13 +225,14 @@ public final class EditorService {
      * status "draft": the tombstone goes to the change log in the same transaction.
      */
     public Article unpublish(String id, long expectedVersion, Optional<String> savedBy) {
-        Article previous = current(id, expectedVersion);
+        StoredArticle stored = current(id, expectedVersion);
+        Article previous = stored.article();
         if (previous.status() == ArticleStatus.DRAFT) {
             return previous;
         }
         ArticleDraft asDraft = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
                 previous.tags(), Optional.of(ArticleStatus.DRAFT), Optional.empty());
-        return replace(id, expectedVersion, asDraft, savedBy);
+        return replace(stored, asDraft, savedBy, OptionalLong.empty());
     }
 
     /** The editors' desk list: every article in any status, or in {@code status} as seen now; see {@link ArticleStore#desk}. */
