@@ -108,7 +108,7 @@ class PermissionsTest {
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:PutItem", TABLE),                     // publish is a replace (with its revisions)
                     allow("dynamodb:UpdateItem", TABLE),                  // ... raising the counters of a draft it publishes
-                    allow("dynamodb:DeleteItem", POSTINGS)),              // a scheduled article's postings move
+                    allow("dynamodb:DeleteItem", POSTINGS_AND_REVISIONS)), // a scheduled article's postings move; revision v-20
             function("UnpublishArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE),                     // current: findById
                     allow("dynamodb:PutItem", TABLE),                     // unpublish is a replace: article, revision and tombstone Puts; postings
@@ -120,7 +120,6 @@ class PermissionsTest {
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init
             function("GetDeskArticleFunction", LOGS, PRIMING,
                     allow("dynamodb:GetItem", TABLE)),                    // EditorService.get: findById
-                    allow("dynamodb:DeleteItem", POSTINGS_AND_REVISIONS)), // a scheduled article's postings move; revision v-20
             function("ListRevisionsFunction", LOGS, PRIMING,
                     allow("dynamodb:Query", ARTICLE_PARTITIONS),          // revisions: a page of the article's partition
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the cursor signing key, at init (GetItem: findById, as Priming)
