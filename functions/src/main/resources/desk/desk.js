@@ -18,7 +18,6 @@ function fail(error) {
     : error instanceof ApiError ? error.message : 'Something went wrong: ' + error.message;
   $('alert').textContent = message;
   $('alert').hidden = false;
-  $('status').textContent = '';
 }
 
 /** Runs an action with its button disabled, reporting failures in the alert line. */
@@ -62,6 +61,7 @@ function show(article, etag) {
   state.article = article;
   state.etag = etag;
   $('editor').hidden = false;
+  $('editor').dataset.articleId = article.id;
   $('conflict').hidden = true;
   $('editor-title').textContent = article.title;
   fillForm(form, blocks, article);
