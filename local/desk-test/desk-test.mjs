@@ -159,6 +159,21 @@ async function run(context) {
   await statusSays(page, 'Unpublish done');
   check((await fetch(BASE + '/articles/' + id)).status === 404, 'GET /articles/{id} is 404 once unpublished');
 
+  step('schedule it for tomorrow');
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  await page.fill('#publish-at', local);
+  await page.click('#schedule');
+  await statusSays(page, 'Schedule done');
+  check((await page.textContent('#meta')).includes('scheduled'), 'shown as scheduled');
+
+  step('at tablet width the desk is one column');
+  await page.setViewportSize({ width: 820, height: 1180 });
+  const columns = await page.evaluate(() => getComputedStyle(document.querySelector('.desk')).gridTemplateColumns.split(' ').length);
+  check(columns === 1, 'one column at 820 px, got ' + columns);
+  await shot(page, 'tablet');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   step('restore the first revision');
   await page.click('#load-revisions');
   await page.locator('#revisions li').first().waitFor();
@@ -180,21 +195,6 @@ async function run(context) {
   check((await preview.textContent('body')).includes(TITLE), 'the preview shows the draft');
   await preview.screenshot({ path: path.join(SHOTS, 'preview.png'), fullPage: true });
   await preview.close();
-
-  step('schedule it for tomorrow');
-  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-  const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-  await page.fill('#publish-at', local);
-  await page.click('#schedule');
-  await statusSays(page, 'Schedule done');
-  check((await page.textContent('#meta')).includes('scheduled'), 'shown as scheduled');
-
-  step('at tablet width the desk is one column');
-  await page.setViewportSize({ width: 820, height: 1180 });
-  const columns = await page.evaluate(() => getComputedStyle(document.querySelector('.desk')).gridTemplateColumns.split(' ').length);
-  check(columns === 1, 'one column at 820 px, got ' + columns);
-  await shot(page, 'tablet');
-  await page.setViewportSize({ width: 1280, height: 900 });
 
   step('delete it, after confirming');
   page.once('dialog', dialog => dialog.accept());
@@ -237,6 +237,12 @@ try {
   console.log('desk browser test: passed');
 } catch (error) {
   console.error('desk browser test FAILED at "' + current + '": ' + error.message);
+  const page = context.pages()[0];
+  if (page) {
+    console.error('  the page says: ' + JSON.stringify({ status: await page.textContent('#status'), alert: await page.textContent('#alert') }));
+    await page.screenshot({ path: path.join(tmpdir(), 'desk-test-failure.png'), fullPage: true });
+    console.error('  screenshot: ' + path.join(tmpdir(), 'desk-test-failure.png'));
+  }
   process.exitCode = 1;
 } finally {
   await context.close();

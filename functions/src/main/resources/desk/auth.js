@@ -1,5 +1,5 @@
 // Sign-in: OAuth 2 authorization code with PKCE (RFC 7636, S256), in the page. Tokens live in
-// sessionStorage (this tab only, gone when it closes), never in localStorage or a cookie.
+// sessionStorage (this tab only, gone when it closes), never in local storage or a cookie.
 
 const SESSION = 'desk.session';
 const PENDING = 'desk.pending-sign-in';

@@ -39,7 +39,8 @@ function statusOf(article) {
 
 // ---- the list ----
 
-async function loadList(more = false) {
+/** Lists a page of articles; {quiet} after a write, whose own message stays in the status line. */
+async function loadList(more = false, quiet = false) {
   const page = await state.client.list({ ...state.filters, cursor: more ? state.cursor : null });
   if (!more) $('articles').replaceChildren();
   for (const item of page.body.items) {
@@ -52,7 +53,7 @@ async function loadList(more = false) {
   }
   state.cursor = page.body.nextCursor;
   $('more').hidden = !state.cursor;
-  say(page.body.items.length || more ? 'Articles listed.' : 'No articles match.');
+  if (!quiet) say(page.body.items.length || more ? 'Articles listed.' : 'No articles match.');
 }
 
 // ---- the editor ----
@@ -114,7 +115,7 @@ async function save(etag = state.etag) {
     const created = await state.client.create({ ...input, status: 'draft' });
     show(created.body, created.etag);
     say('Draft created.');
-    await loadList();
+    await loadList(false, true);
     return;
   }
   const answer = await state.client.patch(state.article.id, etag, input);
@@ -124,7 +125,7 @@ async function save(etag = state.etag) {
   }
   show(answer.body, answer.etag);
   say('Saved: version ' + answer.body.version + '.');
-  await loadList();
+  await loadList(false, true);
 }
 
 /** Someone saved in between: both versions side by side, theirs with the ETag an overwrite needs. */
@@ -135,6 +136,7 @@ async function conflict(mine) {
   $('theirs-title').textContent = 'Their version (version ' + theirs.body.version + ')';
   $('conflict').hidden = false;
   $('conflict').focus();
+  $('status').textContent = '';
   fail('Not saved: this article was changed by someone else. Compare the two versions below.');
 }
 
@@ -148,7 +150,7 @@ async function change(label, call) {
   }
   show(answer.body, answer.etag);
   say(label + ' done: version ' + answer.body.version + ', ' + statusOf(answer.body) + '.');
-  await loadList();
+  await loadList(false, true);
 }
 
 async function loadRevisions() {
@@ -208,7 +210,7 @@ function wire() {
     state.article = null;
     $('editor').hidden = true;
     say('Article deleted.');
-    await loadList();
+    await loadList(false, true);
     $('new-article').focus();
   });
   action($('reload-theirs'), async () => {

@@ -27,9 +27,12 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles/{id}/publish", "com.newsapi.handler.PublishArticleHandler",
                         "PublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(11);
+                .hasSize(13);
         assertThat(template.routes()).contains(
-                new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS));
+                new SamTemplate.Route("GET", "/sync", "com.newsapi.handler.SyncHandler", "SyncFunction", Optional.empty(), READS),
+                // The desk page's routes live on DeskApi; the local server serves every API's routes on one port.
+                new SamTemplate.Route("GET", "/desk", "com.newsapi.handler.GetDeskHandler", "GetDeskFunction", Optional.empty(), READS),
+                new SamTemplate.Route("GET", "/desk/{file}", "com.newsapi.handler.GetDeskHandler", "GetDeskFunction", Optional.empty(), READS));
     }
 
     @Test
