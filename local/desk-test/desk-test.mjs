@@ -203,9 +203,10 @@ async function run(context) {
   check((await api('GET', '/desk/articles/' + id, bob)).status === 404, 'gone from the desk');
 
   step('keyboard: Tab reaches the controls with a visible focus ring');
+  await page.focus('#filter-q');
   await page.keyboard.press('Tab');
-  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-  check(ring !== 'none', 'focus is visible');
+  const focused = await page.evaluate(() => ({ id: document.activeElement.id, ring: getComputedStyle(document.activeElement).outlineStyle }));
+  check(focused.id === 'filter-status' && focused.ring !== 'none', 'Tab moves to the status filter, ring visible: ' + JSON.stringify(focused));
 
   step('sign out');
   await page.click('#sign-out');

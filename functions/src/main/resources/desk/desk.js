@@ -10,6 +10,7 @@ const state = { config: null, client: null, filters: { status: '', q: '' }, curs
 
 function say(message) {
   $('alert').hidden = true;
+  $('alert').textContent = '';
   $('status').textContent = message;
 }
 
