@@ -94,6 +94,8 @@ publish-article.json PublishArticleFunction 200
 patch-article.json PatchArticleFunction 200
 replace-article.json ReplaceArticleFunction 412
 delete-article.json DeleteArticleFunction 412
+get-desk.json GetDeskFunction 200
+get-desk-file.json GetDeskFunction 200
 EVENTS
 
 echo "== sam local invoke ChangePublisherFunction (no EventBridge here: the batch must report its first change as failed)"

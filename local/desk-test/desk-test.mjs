@@ -140,6 +140,18 @@ async function run(context) {
   const afterOverwrite = await (await api('GET', '/desk/articles/' + id, bob)).json();
   check(afterOverwrite.summary.startsWith('Ann\'s summary') && afterOverwrite.version === 4, 'overwritten: ' + JSON.stringify(afterOverwrite));
 
+  step('another change by the second editor: this time reload theirs');
+  const again = await api('GET', '/desk/articles/' + id, bob);
+  check((await api('PATCH', '/articles/' + id, bob, { tags: ['transport', 'ferries'] }, again.headers.get('etag'))).status === 200, 'bob saves tags');
+  await page.fill('#author', 'Ann E.');
+  await page.click('#save');
+  await page.locator('#conflict').waitFor();
+  await page.click('#reload-theirs');
+  await page.locator('#conflict').waitFor({ state: 'hidden' });
+  check(await page.inputValue('#tags') === 'transport, ferries' && await page.inputValue('#author') === 'Ann Editor',
+    'their version is in the form, mine dropped');
+  await statusSays(page, 'Their version loaded');
+
   step('publish, and find it in the public feed');
   await page.click('#publish');
   await statusSays(page, 'Publish done');

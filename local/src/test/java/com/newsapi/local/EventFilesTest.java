@@ -33,7 +33,7 @@ class EventFilesTest {
         EXPECTED.put("list-authors.json", 200);
         EXPECTED.put("get-openapi.json", 200);
         EXPECTED.put("get-desk.json", 200);
-        EXPECTED.put("get-desk-file.json", 200); // config.json: how the desk page signs in
+        EXPECTED.put("get-desk-file.json", 200); // desk.js, one of the bundled files
         EXPECTED.put("create-article.json", 201);
         EXPECTED.put("publish-article.json", 200); // already published: no change, still version 1
         EXPECTED.put("patch-article.json", 200); // version 1 -> 2
