@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -65,13 +66,13 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Problems.guard(event, context, () -> {
-            DeskSettings settings = settings();
+            DeskSettings current = settings();
             String file = event.getPathParameters() == null ? null : event.getPathParameters().get("file");
             // The sign-in service sends the editor back to the page with these (RFC 6749, 4.1.2).
             ListQueries.rejectUnknown(event, file == null ? CALLBACK_PARAMETERS : Set.of());
             if (file == null) {
                 // HTTP API routes /desk and /desk/ alike; the page's relative links need the slash.
-                if (!event.getRawPath().endsWith("/")) {
+                if (event.getRawPath() == null || !event.getRawPath().endsWith("/")) {
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(308)
                             .withHeaders(Map.of("Location", "desk/", "Cache-Control", ASSET_CACHE_CONTROL))
                             .withIsBase64Encoded(false).build();
@@ -79,11 +80,11 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
                 file = "index.html";
             }
             if (file.equals(CONFIG_FILE)) {
-                return Caching.conditional(event, "application/json", config(event, settings), headers(settings, PAGE_CACHE_CONTROL));
+                return Caching.conditional(event, "application/json", config(event, current), headers(current, PAGE_CACHE_CONTROL));
             }
             DeskAssets.Asset asset = assets.get(file).orElseThrow(DeskFileNotFound::new);
             String cacheControl = asset.name().equals("index.html") ? PAGE_CACHE_CONTROL : ASSET_CACHE_CONTROL;
-            return Caching.conditional(event, asset.contentType(), asset.body(), headers(settings, cacheControl));
+            return Caching.conditional(event, asset.contentType(), asset.body(), headers(current, cacheControl));
         });
     }
 
@@ -125,12 +126,12 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
                 "Referrer-Policy", "no-referrer");
     }
 
-    private static java.util.Optional<String> originOf(String url) {
+    private static Optional<String> originOf(String url) {
         if (url == null || !url.startsWith("http")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         URI uri = URI.create(url);
-        return java.util.Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+        return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
     }
 
     private static String absolute(String url, String origin) {
@@ -139,7 +140,8 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** The origin the browser used: API Gateway's Host and X-Forwarded-Proto (the local API sets both too). */
     private static String origin(APIGatewayV2HTTPEvent event) {
-        String host = Requests.header(event, "host").orElse(event.getRequestContext().getDomainName());
+        String host = Requests.header(event, "host").orElseGet(() -> event.getRequestContext() == null
+                || event.getRequestContext().getDomainName() == null ? "localhost" : event.getRequestContext().getDomainName());
         String scheme = Requests.header(event, "x-forwarded-proto").orElse("https");
         return scheme + "://" + host;
     }

@@ -37,6 +37,8 @@ public final class HandlerFactory {
                 new ListAuthorsHandler(reader, countCursors()), new GetOpenApiHandler("openapi: 3.1.0"),
                 new CreateArticleHandler(editor), new ReplaceArticleHandler(editor), new PatchArticleHandler(editor),
                 new PublishArticleHandler(editor), new DeleteArticleHandler(editor),
-                new SyncHandler(sync, new SyncTokens(SYNC_KEY)));
+                new SyncHandler(sync, new SyncTokens(SYNC_KEY)),
+                new GetDeskHandler(com.newsapi.http.DeskAssets.bundled(), () -> new com.newsapi.config.DeskSettings(
+                        "/local-auth/authorize", "/local-auth/token", "/local-auth/logout", "newsapi-local", "")));
     }
 }
