@@ -54,3 +54,8 @@ sam-local-test:
 clean:
 	$(JAVA_ENV) $(MVN) clean
 	rm -rf .aws-sam
+
+## The desk page in headless Chromium against a fresh local API (installs chromium and playwright-core if missing).
+.PHONY: desk-test
+desk-test:
+	bash scripts/desk-browser-test.sh

@@ -104,6 +104,8 @@ restore-revision.json RestoreRevisionFunction 200
 replace-article.json ReplaceArticleFunction 412
 delete-article.json DeleteArticleFunction 412
 unpublish-article.json UnpublishArticleFunction 412
+get-desk.json GetDeskFunction 200
+get-desk-file.json GetDeskFunction 200
 EVENTS
 
 echo "== sam local invoke ChangePublisherFunction (no EventBridge here: the batch must report its first change as failed)"

@@ -60,6 +60,8 @@ public final class HandlerFactory {
                 new SyncHandler(sync, new SyncTokens(SYNC_KEY)),
                 new ListDeskArticlesHandler(editor, deskCursors()), new GetDeskArticleHandler(editor),
                 new UnpublishArticleHandler(editor),
-                new ListRevisionsHandler(editor, revisionCursors()), new GetRevisionHandler(editor), new RestoreRevisionHandler(editor));
+                new ListRevisionsHandler(editor, revisionCursors()), new GetRevisionHandler(editor), new RestoreRevisionHandler(editor),
+                new GetDeskHandler(com.newsapi.http.DeskAssets.bundled(), () -> new com.newsapi.config.DeskSettings(
+                        "/local-auth/authorize", "/local-auth/token", "/local-auth/logout", "newsapi-local", "")));
     }
 }

@@ -2,6 +2,7 @@ package com.newsapi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.newsapi.config.Config;
+import com.newsapi.config.DeskSettings;
 import com.newsapi.events.EventSink;
 import com.newsapi.events.PrintingSink;
 import com.newsapi.handler.LoadSeedsHandler;
@@ -74,6 +75,11 @@ public final class LocalApi implements AutoCloseable {
             System.setProperty(Config.AWS_REGION, "us-east-1");
             // The same key as events/env.json gives sam local: a cursor from one server works on the other.
             System.setProperty("SYNC_TOKEN_KEY", "local-sync-token-key-not-secret");
+            // The desk page signs in with this server's own stand-in for the hosted sign-in (LocalAuth).
+            System.setProperty(DeskSettings.DESK_AUTHORIZE_URL, LocalAuth.PREFIX + "authorize");
+            System.setProperty(DeskSettings.DESK_TOKEN_URL, LocalAuth.PREFIX + "token");
+            System.setProperty(DeskSettings.DESK_LOGOUT_URL, LocalAuth.PREFIX + "logout");
+            System.setProperty(DeskSettings.DESK_CLIENT_ID, LocalAuth.CLIENT_ID);
             Map<String, Object> seeded = seed
                     ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
                     : Map.of("articles", 0, "excerpts", 0, "written", 0);

@@ -41,6 +41,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final LocalTokens tokens;
     private final Clock clock;
     private final RateLimiter limiter = new RateLimiter();
+    private final LocalAuth auth;
 
     private LocalApiServer(HttpServer server, Routes routes, SamTemplate.Cors cors, LocalTokens tokens, Clock clock) {
         this.server = server;
@@ -48,6 +49,7 @@ public final class LocalApiServer implements AutoCloseable {
         this.cors = cors;
         this.tokens = tokens;
         this.clock = clock;
+        this.auth = new LocalAuth(tokens, clock);
     }
 
     /** Serves on {@code port} (0 picks a free one) on loopback until {@link #close()}. */
@@ -89,6 +91,10 @@ public final class LocalApiServer implements AutoCloseable {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 sendMessage(exchange, 413, "Request Entity Too Large", origin);
+                return;
+            }
+            if (rawPath.startsWith(LocalAuth.PREFIX)) {
+                auth.serve(exchange, body); // the desk's sign-in, which on AWS is the user pool's hosted sign-in
                 return;
             }
             Optional<Routes.Match> match = routes.match(method, rawPath);

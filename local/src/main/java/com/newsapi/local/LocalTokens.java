@@ -80,6 +80,12 @@ public final class LocalTokens {
 
     /** A token as an identity provider would issue it: signed, with issuer, audience, expiry and groups. */
     public String mint(String subject, List<String> groups, Instant issuedAt, Duration lifetime, String audience) {
+        return mint(subject, groups, issuedAt, lifetime, audience, Map.of());
+    }
+
+    /** As above, with more claims (the desk's sign-in adds email and name, as the user pool's ID token has them). */
+    public String mint(String subject, List<String> groups, Instant issuedAt, Duration lifetime, String audience,
+                       Map<String, Object> extraClaims) {
         Map<String, Object> header = Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID);
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
@@ -88,6 +94,7 @@ public final class LocalTokens {
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", issuedAt.plus(lifetime).getEpochSecond());
         claims.put("cognito:groups", groups);
+        extraClaims.forEach(claims::putIfAbsent);
         try {
             String signingInput = B64.encodeToString(Json.mapper().writeValueAsBytes(header)) + "."
                     + B64.encodeToString(Json.mapper().writeValueAsBytes(claims));

@@ -35,6 +35,8 @@ class EventFilesTest {
         EXPECTED.put("get-preview.json", 200); // a token signed with the local key, for the seeded article, until 2099
         EXPECTED.put("list-desk-articles.json", 200);
         EXPECTED.put("get-desk-article.json", 200); // any status, with its ETag
+        EXPECTED.put("get-desk.json", 200);
+        EXPECTED.put("get-desk-file.json", 200); // desk.js, one of the bundled files
         EXPECTED.put("create-article.json", 201);
         EXPECTED.put("create-preview.json", 201);
         EXPECTED.put("publish-article.json", 200); // already published: no change, still version 1

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * <p>Resources are named symbolically: {@code table}, {@code index/feed}, {@code stream} (the
  * table's stream), {@code stream/*} (any stream of the table), {@code bus}, {@code log-group} (the
  * function's own, the one its LoggingConfig names), {@code sync-key-parameter},
- * {@code failure-bucket} and {@code failure-bucket/*} (its objects), {@code distribution} (the CDN).
+ * {@code failure-bucket} and {@code failure-bucket/*} (its objects), {@code distribution} (the CDN),
+ * {@code desk-settings-parameter} (the desk page's settings).
  * Anything else shows as written. A statement under a condition ({@code Fn::If}) counts as its
  * branch for the template's default parameters (the CDN on).
  */
@@ -148,6 +149,8 @@ class PermissionsTest {
                     allow("dynamodb:GetItem", TABLE),                     // PreviewService.open: findById
                     allow("ssm:GetParameter", "sync-key-parameter")),     // the token signing key, at init
             function("GetOpenApiFunction", LOGS),                         // the document is packaged with it
+            function("GetDeskFunction", LOGS,                             // the page is packaged with it; no table
+                    allow("ssm:GetParameter", "desk-settings-parameter")), // DeskSettings.load: client id and API URL
             function("ChangePublisherFunction", LOGS,                     // no Dependencies: no Priming
                     allow("dynamodb:DescribeStream", "stream"),           // the event source mapping reads the stream
                     allow("dynamodb:GetRecords", "stream"),
@@ -371,6 +374,8 @@ class PermissionsTest {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)}");
     private static final String SYNC_KEY_ARN =
             "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${SyncTokenKeyParameterName}";
+    private static final String DESK_SETTINGS_ARN =
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/desk-settings";
     private static final String DISTRIBUTION_ARN = "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${ApiDistribution}";
 
     /** A statement's resource as the table names it (see the class comment), or as written. */
@@ -388,6 +393,9 @@ class PermissionsTest {
             String text = resource.get("Fn::Sub").asText();
             if (text.equals(SYNC_KEY_ARN)) {
                 return "sync-key-parameter";
+            }
+            if (text.equals(DESK_SETTINGS_ARN)) {
+                return "desk-settings-parameter";
             }
             if (text.equals(DISTRIBUTION_ARN)) {
                 return "distribution";

@@ -33,7 +33,7 @@ class SamTemplateTest {
                 new SamTemplate.Route("POST", "/articles/{id}/unpublish", "com.newsapi.handler.UnpublishArticleHandler",
                         "UnpublishArticleFunction", Optional.of("EditorJwt"), WRITES));
         assertThat(template.routes()).extracting(route -> route.method() + " " + route.path()).doesNotHaveDuplicates()
-                .hasSize(19);
+                .hasSize(21);
         assertThat(template.routes()).contains(
                 new SamTemplate.Route("GET", "/desk/articles/{id}/revisions", "com.newsapi.handler.ListRevisionsHandler",
                         "ListRevisionsFunction", Optional.of("EditorJwt"), READS),
@@ -48,6 +48,10 @@ class SamTemplateTest {
                         "CreatePreviewFunction", Optional.of("EditorJwt"), WRITES),
                 new SamTemplate.Route("GET", "/preview/{token}", "com.newsapi.handler.GetPreviewHandler", "GetPreviewFunction",
                         Optional.empty(), READS));
+        assertThat(template.routes()).contains(
+                // The desk page's routes live on DeskApi; the local server serves every API's routes on one port.
+                new SamTemplate.Route("GET", "/desk", "com.newsapi.handler.GetDeskHandler", "GetDeskFunction", Optional.empty(), READS),
+                new SamTemplate.Route("GET", "/desk/{file}", "com.newsapi.handler.GetDeskHandler", "GetDeskFunction", Optional.empty(), READS));
     }
 
     @Test

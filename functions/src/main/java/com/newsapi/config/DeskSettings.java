@@ -1,0 +1,76 @@
+package com.newsapi.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * How the desk page signs editors in, read once per container (on its first request): the OAuth 2 endpoints (absolute, or paths
+ * on the page's own origin for the local API), the public client's id and the base URL of the API the
+ * page calls (empty: the page's own origin).
+ *
+ * <p>On AWS the client id and API URL come from the String parameter {@code DESK_SETTINGS_PARAMETER}
+ * names ({@code {"clientId":..,"apiUrl":..}}), not from the environment: the desk client's callback
+ * names the desk's API, which would otherwise depend on this function through its route (README,
+ * "The desk page"). Locally {@code DESK_CLIENT_ID} and {@code DESK_API_URL} are set directly.
+ */
+public record DeskSettings(String authorizeUrl, String tokenUrl, String logoutUrl, String clientId, String apiUrl) {
+
+    public static final String DESK_AUTHORIZE_URL = "DESK_AUTHORIZE_URL";
+    public static final String DESK_TOKEN_URL = "DESK_TOKEN_URL";
+    public static final String DESK_LOGOUT_URL = "DESK_LOGOUT_URL";
+    public static final String DESK_CLIENT_ID = "DESK_CLIENT_ID";
+    public static final String DESK_API_URL = "DESK_API_URL";
+    public static final String DESK_SETTINGS_PARAMETER = "DESK_SETTINGS_PARAMETER";
+
+    /** From this process's settings, reading Parameter Store only when {@code DESK_CLIENT_ID} is unset. */
+    public static DeskSettings load() {
+        return resolve(Config::optional, name -> {
+            Config config = Config.load();
+            try (SsmClient ssm = SsmClients.create(config, CredentialsProviders.create(config))) {
+                return ssm.getParameter(get -> get.name(name)).parameter().value();
+            } catch (SdkException e) {
+                throw new IllegalStateException("Could not read the desk settings from Parameter Store parameter " + name
+                        + " (named by " + DESK_SETTINGS_PARAMETER + ")", e);
+            }
+        });
+    }
+
+    /**
+     * The settings rule.
+     *
+     * @param settings       a setting by name, empty when unset or blank
+     * @param parameterStore the value of a parameter, by name
+     */
+    static DeskSettings resolve(Function<String, Optional<String>> settings, UnaryOperator<String> parameterStore) {
+        String authorize = required(settings, DESK_AUTHORIZE_URL);
+        String token = required(settings, DESK_TOKEN_URL);
+        String logout = required(settings, DESK_LOGOUT_URL);
+        Optional<String> clientId = settings.apply(DESK_CLIENT_ID);
+        if (clientId.isPresent()) {
+            return new DeskSettings(authorize, token, logout, clientId.get(), settings.apply(DESK_API_URL).orElse(""));
+        }
+        String parameter = required(settings, DESK_SETTINGS_PARAMETER);
+        try {
+            JsonNode stored = Json.mapper().readTree(parameterStore.apply(parameter));
+            String storedClient = stored.path("clientId").asText("");
+            if (storedClient.isBlank()) {
+                throw new IllegalStateException("Parameter " + parameter + " holds no clientId");
+            }
+            return new DeskSettings(authorize, token, logout, storedClient, stored.path("apiUrl").asText(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Parameter " + parameter + " is not JSON", e);
+        }
+    }
+
+    private static String required(Function<String, Optional<String>> settings, String name) {
+        return settings.apply(name).orElseThrow(() ->
+                new IllegalStateException("Missing configuration: environment variable " + name + " is not set"));
+    }
+}
