@@ -37,7 +37,7 @@ public final class GetDeskArticleHandler implements RequestHandler<APIGatewayV2H
             Article article = editor.get(Requests.pathParameter(event, "id"));
 
             Map<String, String> headers = WriteResponses.headers(article);
-            headers.put("Cache-Control", ListDeskArticlesHandler.DESK_CACHE_CONTROL);
+            headers.put("Cache-Control", Responses.PRIVATE_NO_STORE);
             headers.remove("Location");
             return Responses.json(200, WriteResponses.body(article), headers);
         });

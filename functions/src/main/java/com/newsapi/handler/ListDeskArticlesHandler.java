@@ -31,8 +31,6 @@ public final class ListDeskArticlesHandler implements RequestHandler<APIGatewayV
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
-    /** Editors' answers: for this caller only, kept by no cache (drafts must not leak through one). */
-    static final String DESK_CACHE_CONTROL = "private, no-store";
     /** A list item's fields, plus what a desk row needs: its status and the version an If-Match names. */
     static final Set<ArticleFields> DESK_FIELDS = desk();
 
@@ -65,7 +63,7 @@ public final class ListDeskArticlesHandler implements RequestHandler<APIGatewayV
             DeskPage page = editor.desk(status, query, after, limit);
 
             String body = ArticleJson.list(page.items(), DESK_FIELDS, page.next().map(next -> cursors.encode(next, status, query)));
-            return Responses.json(200, body, Map.of("Cache-Control", DESK_CACHE_CONTROL));
+            return Responses.json(200, body, Map.of("Cache-Control", Responses.PRIVATE_NO_STORE));
         });
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class PreviewResponses {
 
     static final String HTML = "text/html; charset=utf-8";
-    static final String CACHE_CONTROL = "private, no-store";
+    static final String CACHE_CONTROL = Responses.PRIVATE_NO_STORE;
 
     private static final String STYLE = "body{margin:0;font:18px/1.6 Georgia,serif;color:#1a1a1a;background:#fff}"
             + ".banner{margin:0;padding:.6em 1em;background:#7a2e00;color:#fff;font:bold 16px/1.4 system-ui,sans-serif}"
