@@ -73,20 +73,21 @@ public record Config(Map<String, String> settings) {
             METRICS_NAMESPACE, METRICS, AWS_LAMBDA_FUNCTION_NAME,
             AWS_ACCESS_KEY_ID, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI);
 
+    /** Keeps the named settings that are set: unknown names dropped, blank values counted as unset. */
     public Config {
-        settings = Map.copyOf(settings);
-    }
-
-    /** The one reader: the settings of an environment map (unknown names dropped, blank values count as unset). */
-    public static Config from(Map<String, String> environment) {
         Map<String, String> known = new HashMap<>();
         for (String name : NAMES) {
-            String value = environment.get(name);
+            String value = settings.get(name);
             if (value != null && !value.isBlank()) {
                 known.put(name, value);
             }
         }
-        return new Config(known);
+        settings = Map.copyOf(known);
+    }
+
+    /** The one reader: the settings of an environment map. */
+    public static Config from(Map<String, String> environment) {
+        return new Config(environment);
     }
 
     /** This process's environment: the settings of a Lambda function (or of {@code sam local}'s container). */
