@@ -3,6 +3,7 @@ package com.newsapi.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.config.Dependencies;
 import com.newsapi.handler.GetArticleHandler;
 import com.newsapi.handler.ListArticlesHandler;
 import com.newsapi.handler.SyncHandler;
@@ -23,14 +24,14 @@ public final class CompressionMain {
     public static void main(String[] args) {
         String id = args[0];
         int rounds = Integer.parseInt(args.length > 1 ? args[1] : "1000");
-        System.setProperty("SYNC_TOKEN_KEY", System.getProperty("SYNC_TOKEN_KEY", "bench-sync-token-key-0123456789"));
+        Dependencies dependencies = BenchDependencies.fromSystemProperties();
         System.out.println("| endpoint | plain bytes | gzip bytes | saved | handler median plain (µs) | with gzip (µs) | CPU cost |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        measure("GET /articles?limit=20", new ListArticlesHandler(), event("/articles", Map.of("limit", "20"), Map.of()), rounds);
-        measure("GET /articles?limit=100&fields=…,body", new ListArticlesHandler(),
+        measure("GET /articles?limit=20", new ListArticlesHandler(dependencies), event("/articles", Map.of("limit", "20"), Map.of()), rounds);
+        measure("GET /articles?limit=100&fields=…,body", new ListArticlesHandler(dependencies),
                 event("/articles", Map.of("limit", "100", "fields", "id,title,summary,body"), Map.of()), rounds);
-        measure("GET /articles/{id}", new GetArticleHandler(), event("/articles/" + id, Map.of(), Map.of("id", id)), rounds);
-        measure("GET /sync (first page)", new SyncHandler(), event("/sync", Map.of(), Map.of()), rounds);
+        measure("GET /articles/{id}", new GetArticleHandler(dependencies), event("/articles/" + id, Map.of(), Map.of("id", id)), rounds);
+        measure("GET /sync (first page)", new SyncHandler(dependencies), event("/sync", Map.of(), Map.of()), rounds);
     }
 
     private static void measure(String name, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,

@@ -11,7 +11,7 @@ public final class HandlerMain {
     }
 
     public static void main(String[] args) {
-        GetArticleHandler handler = new GetArticleHandler();
+        GetArticleHandler handler = new GetArticleHandler(BenchDependencies.fromSystemProperties());
         var response = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withVersion("2.0")
                 .withRouteKey("GET /articles/{id}").withRawPath("/articles/" + args[0])
                 .withPathParameters(Map.of("id", args[0])).build(), null);

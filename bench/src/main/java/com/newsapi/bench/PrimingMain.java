@@ -16,8 +16,9 @@ public final class PrimingMain {
     }
 
     public static void main(String[] args) {
-        GetArticleHandler handler = new GetArticleHandler();
-        if (args.length > 1 && args[1].equals("prime") && !Dependencies.shared().priming().prime()) {
+        Dependencies dependencies = BenchDependencies.fromSystemProperties();
+        GetArticleHandler handler = new GetArticleHandler(dependencies);
+        if (args.length > 1 && args[1].equals("prime") && !dependencies.priming().prime()) {
             throw new IllegalStateException("priming failed");
         }
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0")

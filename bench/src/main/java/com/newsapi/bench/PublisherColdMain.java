@@ -55,7 +55,7 @@ public final class PublisherColdMain {
         DynamodbEvent batch = streamEvent(Path.of(args[0]));
 
         long start = System.nanoTime();
-        PublishChangesHandler handler = new PublishChangesHandler();
+        PublishChangesHandler handler = new PublishChangesHandler(BenchDependencies.fromSystemProperties());
         long built = System.nanoTime();
         StreamsEventResponse response = handler.handleRequest(batch, null);
         long answered = System.nanoTime();

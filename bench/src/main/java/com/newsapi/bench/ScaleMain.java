@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Config;
 import com.newsapi.config.Dependencies;
 import com.newsapi.config.DynamoClients;
-import com.newsapi.config.SyncKeys;
 import com.newsapi.handler.CreateArticleHandler;
 import com.newsapi.handler.DeleteArticleHandler;
 import com.newsapi.handler.GetArticleHandler;
@@ -74,18 +73,29 @@ public final class ScaleMain {
     private static final Map<String, String> EDITOR_CLAIMS = Map.of("sub", "scale-bench", "cognito:groups", "[editors]");
 
     private final NewsPages pages = new NewsPages(SEED);
-    private final GetArticleHandler get = new GetArticleHandler();
-    private final ListArticlesHandler list = new ListArticlesHandler();
-    private final ListTagsHandler tags = new ListTagsHandler();
-    private final ListAuthorsHandler authors = new ListAuthorsHandler();
-    private final SyncHandler sync = new SyncHandler();
-    private final CreateArticleHandler create = new CreateArticleHandler();
-    private final PatchArticleHandler patch = new PatchArticleHandler();
-    private final DeleteArticleHandler delete = new DeleteArticleHandler();
+    private final Dependencies dependencies;
+    private final GetArticleHandler get;
+    private final ListArticlesHandler list;
+    private final ListTagsHandler tags;
+    private final ListAuthorsHandler authors;
+    private final SyncHandler sync;
+    private final CreateArticleHandler create;
+    private final PatchArticleHandler patch;
+    private final DeleteArticleHandler delete;
     private final int size;
 
-    private ScaleMain(int size) {
+    /** Every handler on one graph, as the local API builds them. */
+    private ScaleMain(int size, Dependencies dependencies) {
         this.size = size;
+        this.dependencies = dependencies;
+        this.get = new GetArticleHandler(dependencies);
+        this.list = new ListArticlesHandler(dependencies);
+        this.tags = new ListTagsHandler(dependencies);
+        this.authors = new ListAuthorsHandler(dependencies);
+        this.sync = new SyncHandler(dependencies);
+        this.create = new CreateArticleHandler(dependencies);
+        this.patch = new PatchArticleHandler(dependencies);
+        this.delete = new DeleteArticleHandler(dependencies);
     }
 
     /** A request type: a name, and its variants (one event each, made when used). */
@@ -100,12 +110,8 @@ public final class ScaleMain {
         URI endpoint = URI.create(args[0]);
         int articles = Integer.parseInt(args[1]);
         String table = "scale-" + articles + "-" + System.currentTimeMillis();
-        System.setProperty(Config.TABLE_NAME, table);
-        System.setProperty(Config.DYNAMODB_ENDPOINT, endpoint.toString());
-        System.setProperty(Config.AWS_REGION, "us-east-1");
-        if (System.getProperty(SyncKeys.SYNC_TOKEN_KEY) == null) {
-            System.setProperty(SyncKeys.SYNC_TOKEN_KEY, "scale-benchmark-sync-token-key-0123456789abcdef");
-        }
+        Config config = Config.from(Map.of(Config.TABLE_NAME, table, Config.DYNAMODB_ENDPOINT, endpoint.toString(),
+                Config.AWS_REGION, "us-east-1", Config.SYNC_TOKEN_KEY, "scale-benchmark-sync-token-key-0123456789abcdef"));
         try (DynamoDbClient admin = DynamoClients.create(new Config(table, Optional.of(endpoint), "us-east-1"))) {
             if (CapacityMeter.clients() == 0) {
                 throw new IllegalStateException("CapacityMeter is not registered: put bench/scale-hook on the class path (bench/scale.sh does)");
@@ -113,7 +119,7 @@ public final class ScaleMain {
             admin.createTable(LoaderBench.freshTable(table));
             CapacityMeter.start(admin);
             try {
-                new ScaleMain(articles).run();
+                new ScaleMain(articles, new Dependencies(config, Clock.systemUTC())).run();
             } finally {
                 admin.deleteTable(drop -> drop.tableName(table).overrideConfiguration(slow -> slow
                         .apiCallTimeout(Duration.ofMinutes(5)).apiCallAttemptTimeout(Duration.ofMinutes(5))));
@@ -158,10 +164,9 @@ public final class ScaleMain {
      * of this machine idle; the items written are the same either way.
      */
     private Loaded load(int pageCount, int threads) throws Exception {
-        Dependencies shared = Dependencies.shared();
         AtomicInteger articles = new AtomicInteger();
         int written = inParallel(pageCount, threads, (from, to) -> {
-            SeedLoader.Result result = new SeedLoader(shared.store(), LOADER_CLOCK, shared.storeRetries()).load(pages.files(from, to));
+            SeedLoader.Result result = new SeedLoader(dependencies.store(), LOADER_CLOCK, dependencies.storeRetries()).load(pages.files(from, to));
             articles.addAndGet(result.articles() + result.excerpts());
             return result.written();
         });

@@ -1,6 +1,7 @@
 package com.newsapi.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.newsapi.config.Dependencies;
 import com.newsapi.handler.GetArticleHandler;
 import com.newsapi.handler.ListArticlesHandler;
 import java.net.URI;
@@ -42,10 +43,10 @@ public final class WarmMain {
         DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(URI.create(System.getProperty("DYNAMODB_ENDPOINT")))
                 .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
-        GetArticleHandler get = new GetArticleHandler();
-        // The list handler signs its cursors: its no-arg constructor reads the key, as on Lambda.
-        System.setProperty("SYNC_TOKEN_KEY", System.getProperty("SYNC_TOKEN_KEY", "bench-sync-token-key-0123456789"));
-        ListArticlesHandler list = new ListArticlesHandler();
+        // The list handler signs its cursors: its constructor reads the key, as on Lambda.
+        Dependencies dependencies = BenchDependencies.fromSystemProperties();
+        GetArticleHandler get = new GetArticleHandler(dependencies);
+        ListArticlesHandler list = new ListArticlesHandler(dependencies);
         APIGatewayV2HTTPEvent getEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles/" + id)
                 .withPathParameters(Map.of("id", id)).build();
         APIGatewayV2HTTPEvent listEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles")

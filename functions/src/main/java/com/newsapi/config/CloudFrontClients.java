@@ -1,7 +1,5 @@
 package com.newsapi.config;
 
-import java.net.URI;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -15,12 +13,8 @@ public final class CloudFrontClients {
     private CloudFrontClients() {
     }
 
-    /** The global endpoint, unless {@code CLOUDFRONT_ENDPOINT} names another (a stand-in). */
+    /** The global endpoint, unless {@link Config#cloudFrontEndpoint()} names another (a stand-in). */
     public static CloudFrontClient create(Config config, AwsCredentialsProvider credentials) {
-        return create(config, credentials, Config.optional(Config.CLOUDFRONT_ENDPOINT).map(URI::create));
-    }
-
-    public static CloudFrontClient create(Config config, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
-        return AwsClients.build(CloudFrontClient.builder(), config, credentials, endpoint);
+        return AwsClients.build(CloudFrontClient.builder(), config, credentials, config.cloudFrontEndpoint());
     }
 }

@@ -1,8 +1,15 @@
 package com.newsapi.config;
 
+import com.newsapi.events.CdnInvalidator;
+import com.newsapi.events.CloudFrontInvalidator;
+import com.newsapi.events.EventBridgeSink;
+import com.newsapi.events.EventSink;
+import com.newsapi.http.PreviewTokens;
 import com.newsapi.http.SignedPositions;
+import com.newsapi.loader.SeedLoader;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
+import com.newsapi.service.PreviewService;
 import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
@@ -11,113 +18,140 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The object graph the handlers' no-arg constructors use: built once per JVM (a Lambda container
- * or the local API), on first use, from {@link Config#load()}.
+ * The one factory of a container's clients (DynamoDB, EventBridge, CloudFront, Parameter Store) and
+ * services, from a {@link Config} and a {@link Clock}. Each part is built on its first ask and then
+ * kept, so a handler's constructor builds exactly what its function uses, once, at init (before a
+ * SnapStart snapshot). A Lambda handler's no-arg constructor makes one with {@link #fromEnvironment()};
+ * the local API makes one from its own settings and hands it to every handler it serves.
  */
 public final class Dependencies {
 
-    private final ArticleStore store;
-    private final ArticleService articles;
-    private final EditorService editor;
-    private final SyncService sync;
+    private final Config config;
     private final Clock clock;
-    private final Optional<Config> config;
-    private final Optional<AwsCredentialsProvider> credentials;
-    private final LongAdder storeRetries;
-    private Priming priming;
+    /** Whether building the store also registers SnapStart's priming hook (Lambda containers only). */
+    private final boolean primedBeforeSnapshot;
+    private final LongAdder storeRetries = new LongAdder();
+    private AwsCredentialsProvider credentials;
+    private ArticleStore store;
+    private ArticleService articles;
+    private EditorService editor;
+    private SyncService sync;
     private SignedPositions positions;
 
-    public Dependencies(ArticleStore store, Clock clock) {
-        this(store, clock, Optional.empty(), Optional.empty(), null);
+    /** Built from these settings and clock; registers no SnapStart hook (the local API, tools). */
+    public Dependencies(Config config, Clock clock) {
+        this(config, clock, false);
     }
 
-    private Dependencies(ArticleStore store, Clock clock, Optional<Config> config, Optional<AwsCredentialsProvider> credentials,
-                         LongAdder storeRetries) {
+    private Dependencies(Config config, Clock clock, boolean primedBeforeSnapshot) {
         this.config = config;
-        this.credentials = credentials;
-        this.storeRetries = storeRetries;
-        this.store = store;
         this.clock = clock;
-        this.articles = new ArticleService(store, clock);
-        this.editor = new EditorService(store, clock);
-        this.sync = new SyncService(store, clock);
+        this.primedBeforeSnapshot = primedBeforeSnapshot;
     }
 
-    public static Dependencies shared() {
-        return Holder.INSTANCE;
+    /** A Lambda container's: the process environment, the system clock, and the priming hook once the store is built. */
+    public static Dependencies fromEnvironment() {
+        return new Dependencies(Config.fromProcess(), Clock.systemUTC(), true);
     }
 
-    public ArticleStore store() {
-        return store;
-    }
-
-    public ArticleService articles() {
-        return articles;
-    }
-
-    public EditorService editor() {
-        return editor;
-    }
-
-    public SyncService sync() {
-        return sync;
-    }
-
-    /**
-     * The signer of list cursors and sync tokens, its keys read on the first call ({@link SyncKeys}):
-     * from a handler's no-arg constructor, so at init, before a SnapStart snapshot, and only in the
-     * functions that hand out cursors (the others have neither the key's setting nor its parameter).
-     */
-    public synchronized SignedPositions positions() {
-        if (positions == null) {
-            positions = new SignedPositions(SyncKeys.load(
-                    config.orElseThrow(() -> new IllegalStateException("A graph built by a test has no signing keys: give the handler its own")),
-                    credentials.orElseThrow()));
-        }
-        return positions;
-    }
-
-    /** The SnapStart hook (null for graphs built by tests). */
-    public Priming priming() {
-        return priming;
+    public Config config() {
+        return config;
     }
 
     public Clock clock() {
         return clock;
     }
 
-    /** The settings the shared graph was built from (empty for graphs built by tests). */
-    public Optional<Config> config() {
-        return config;
-    }
-
-    /** How many batch retries the store has waited for so far; null for graphs built by tests (not counted). */
-    public LongSupplier storeRetries() {
-        return storeRetries == null ? null : storeRetries::sum;
-    }
-
-    /** The credentials every client of this container signs with (empty for graphs built by tests). */
-    public Optional<AwsCredentialsProvider> credentials() {
+    /** The credentials every client of this container signs with. */
+    public synchronized AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            credentials = CredentialsProviders.create(config);
+        }
         return credentials;
     }
 
-    /** Initialised by the JVM on first access only, and exactly once, without locking. */
-    private static final class Holder {
-        private static final Dependencies INSTANCE = create(Config.load());
-
-        private static Dependencies create(Config config) {
-            AwsCredentialsProvider credentials = CredentialsProviders.create(config);
-            LongAdder storeRetries = new LongAdder();
-            Dependencies dependencies = new Dependencies(
-                    new ArticleStore(DynamoClients.create(config, credentials), config.tableName(), Backoff.counting(storeRetries)),
-                    Clock.systemUTC(), Optional.of(config), Optional.of(credentials), storeRetries);
-            // Runs only where a checkpoint is taken (SnapStart); elsewhere registering costs nothing.
-            // Held by the instance: the CRaC context keeps its resources only weakly.
-            dependencies.priming = new Priming(dependencies.articles());
-            org.crac.Core.getGlobalContext().register(dependencies.priming);
-            return dependencies;
+    /** The table's store, whose backoff counts its retries ({@link #storeRetries()}), and the services on it. */
+    public synchronized ArticleStore store() {
+        if (store == null) {
+            String table = config.tableName();
+            store = new ArticleStore(DynamoClients.create(config, credentials()), table, Backoff.counting(storeRetries));
+            articles = new ArticleService(store, clock);
+            editor = new EditorService(store, clock);
+            sync = new SyncService(store, clock);
+            if (primedBeforeSnapshot) {
+                Priming.register(priming());
+            }
         }
+        return store;
+    }
+
+    public synchronized ArticleService articles() {
+        store();
+        return articles;
+    }
+
+    public synchronized EditorService editor() {
+        store();
+        return editor;
+    }
+
+    public synchronized SyncService sync() {
+        store();
+        return sync;
+    }
+
+    /** How many batch retries the store has waited for so far. */
+    public LongSupplier storeRetries() {
+        return storeRetries::sum;
+    }
+
+    /** The loader, on the store, counting its retries. */
+    public SeedLoader seedLoader() {
+        return new SeedLoader(store(), clock, storeRetries());
+    }
+
+    public PreviewService previews() {
+        return new PreviewService(store(), new PreviewTokens(positions()), clock);
+    }
+
+    /**
+     * The signer of list cursors, sync tokens and preview links, its keys read on the first call
+     * ({@link SyncKeys}): from a handler's constructor, so at init, before a SnapStart snapshot, and
+     * only in the functions that hand out cursors (the others have neither the key's setting nor its parameter).
+     */
+    public synchronized SignedPositions positions() {
+        if (positions == null) {
+            positions = new SignedPositions(SyncKeys.load(config, this::ssm));
+        }
+        return positions;
+    }
+
+    /** The bus of {@code EVENT_BUS_NAME}, through the EventBridge client. */
+    public EventSink eventSink() {
+        String bus = config.eventBusName();
+        return new EventBridgeSink(EventBridgeClients.create(config, credentials()), bus);
+    }
+
+    /** The distribution of {@code CDN_DISTRIBUTION_ID}, through the CloudFront client; empty without one. */
+    public Optional<CdnInvalidator> cdn() {
+        return config.cdnDistributionId().<CdnInvalidator>map(id -> new CloudFrontInvalidator(CloudFrontClients.create(config, credentials()), id));
+    }
+
+    /** Reads the desk's sign-in settings (Parameter Store on AWS): call on a request, not at init (see DeskSettings). */
+    public DeskSettings deskSettings() {
+        return DeskSettings.load(config, this::ssm);
+    }
+
+    /** SnapStart's warm-up over this container's services (registered by {@link #fromEnvironment()}'s graphs). */
+    public Priming priming() {
+        return new Priming(articles());
+    }
+
+    /** A Parameter Store client for one read; the caller closes it. */
+    private SsmClient ssm() {
+        return SsmClients.create(config, credentials());
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -22,22 +23,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public record DeskSettings(String authorizeUrl, String tokenUrl, String logoutUrl, String clientId, String apiUrl) {
 
-    public static final String DESK_AUTHORIZE_URL = "DESK_AUTHORIZE_URL";
-    public static final String DESK_TOKEN_URL = "DESK_TOKEN_URL";
-    public static final String DESK_LOGOUT_URL = "DESK_LOGOUT_URL";
-    public static final String DESK_CLIENT_ID = "DESK_CLIENT_ID";
-    public static final String DESK_API_URL = "DESK_API_URL";
-    public static final String DESK_SETTINGS_PARAMETER = "DESK_SETTINGS_PARAMETER";
-
-    /** From this process's settings, reading Parameter Store only when {@code DESK_CLIENT_ID} is unset. */
-    public static DeskSettings load() {
-        return resolve(Config::optional, name -> {
-            Config config = Config.load();
-            try (SsmClient ssm = SsmClients.create(config, CredentialsProviders.create(config))) {
-                return ssm.getParameter(get -> get.name(name)).parameter().value();
+    /** From the settings, reading Parameter Store (with a client of {@code ssm}, closed after) only when {@code DESK_CLIENT_ID} is unset. */
+    static DeskSettings load(Config config, Supplier<SsmClient> ssm) {
+        return resolve(config::optional, name -> {
+            try (SsmClient client = ssm.get()) {
+                return client.getParameter(get -> get.name(name)).parameter().value();
             } catch (SdkException e) {
                 throw new IllegalStateException("Could not read the desk settings from Parameter Store parameter " + name
-                        + " (named by " + DESK_SETTINGS_PARAMETER + ")", e);
+                        + " (named by " + Config.DESK_SETTINGS_PARAMETER + ")", e);
             }
         });
     }
@@ -49,14 +42,14 @@ public record DeskSettings(String authorizeUrl, String tokenUrl, String logoutUr
      * @param parameterStore the value of a parameter, by name
      */
     static DeskSettings resolve(Function<String, Optional<String>> settings, UnaryOperator<String> parameterStore) {
-        String authorize = required(settings, DESK_AUTHORIZE_URL);
-        String token = required(settings, DESK_TOKEN_URL);
-        String logout = required(settings, DESK_LOGOUT_URL);
-        Optional<String> clientId = settings.apply(DESK_CLIENT_ID);
+        String authorize = required(settings, Config.DESK_AUTHORIZE_URL);
+        String token = required(settings, Config.DESK_TOKEN_URL);
+        String logout = required(settings, Config.DESK_LOGOUT_URL);
+        Optional<String> clientId = settings.apply(Config.DESK_CLIENT_ID);
         if (clientId.isPresent()) {
-            return new DeskSettings(authorize, token, logout, clientId.get(), settings.apply(DESK_API_URL).orElse(""));
+            return new DeskSettings(authorize, token, logout, clientId.get(), settings.apply(Config.DESK_API_URL).orElse(""));
         }
-        String parameter = required(settings, DESK_SETTINGS_PARAMETER);
+        String parameter = required(settings, Config.DESK_SETTINGS_PARAMETER);
         try {
             JsonNode stored = Json.mapper().readTree(parameterStore.apply(parameter));
             String storedClient = stored.path("clientId").asText("");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -34,6 +35,9 @@ public final class Priming implements Resource {
     /** 16 hex digits like every id; no article is ever given it (ids are random or hashes of titles). */
     static final String ABSENT_ID = "0000000000000000";
 
+    /** The registered hooks: Lambda's CRaC context holds its resources only weakly, so they are held here too. */
+    private static final List<Priming> REGISTERED = new CopyOnWriteArrayList<>();
+
     private final ArticleService articles;
     private final PrintStream log;
 
@@ -44,6 +48,15 @@ public final class Priming implements Resource {
     Priming(ArticleService articles, PrintStream log) {
         this.articles = articles;
         this.log = log;
+    }
+
+    /**
+     * Registers the hook for this container's snapshot (once per container: by the graph a Lambda
+     * handler's constructor builds). Where no checkpoint is taken, registering costs nothing.
+     */
+    static void register(Priming hook) {
+        REGISTERED.add(hook);
+        org.crac.Core.getGlobalContext().register(hook);
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -21,20 +21,17 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class SyncKeys {
 
-    public static final String SYNC_TOKEN_KEY = "SYNC_TOKEN_KEY";
-    public static final String SYNC_TOKEN_KEY_PARAMETER = "SYNC_TOKEN_KEY_PARAMETER";
-
     private SyncKeys() {
     }
 
-    /** From this process's settings, reading Parameter Store only if {@code SYNC_TOKEN_KEY} is unset. */
-    public static List<String> load(Config config, AwsCredentialsProvider credentials) {
-        return resolve(Config::optional, name -> {
-            try (SsmClient ssm = SsmClients.create(config, credentials)) {
-                return ssm.getParameter(get -> get.name(name).withDecryption(true)).parameter().value();
+    /** From the settings, reading Parameter Store (with a client of {@code ssm}, closed after) only if {@code SYNC_TOKEN_KEY} is unset. */
+    static List<String> load(Config config, Supplier<SsmClient> ssm) {
+        return resolve(config::optional, name -> {
+            try (SsmClient client = ssm.get()) {
+                return client.getParameter(get -> get.name(name).withDecryption(true)).parameter().value();
             } catch (SdkException e) {
                 throw new IllegalStateException("Could not read the sync token key from Parameter Store parameter " + name
-                        + " (named by " + SYNC_TOKEN_KEY_PARAMETER + ")", e);
+                        + " (named by " + Config.SYNC_TOKEN_KEY_PARAMETER + ")", e);
             }
         });
     }
@@ -46,10 +43,10 @@ public final class SyncKeys {
      * @param parameterStore the decrypted value of a parameter, by name
      */
     static List<String> resolve(Function<String, Optional<String>> settings, UnaryOperator<String> parameterStore) {
-        String value = settings.apply(SYNC_TOKEN_KEY)
-                .or(() -> settings.apply(SYNC_TOKEN_KEY_PARAMETER).map(parameterStore))
-                .orElseThrow(() -> new IllegalStateException("Missing configuration: set " + SYNC_TOKEN_KEY
-                        + " (the key itself, for local runs) or " + SYNC_TOKEN_KEY_PARAMETER
+        String value = settings.apply(Config.SYNC_TOKEN_KEY)
+                .or(() -> settings.apply(Config.SYNC_TOKEN_KEY_PARAMETER).map(parameterStore))
+                .orElseThrow(() -> new IllegalStateException("Missing configuration: set " + Config.SYNC_TOKEN_KEY
+                        + " (the key itself, for local runs) or " + Config.SYNC_TOKEN_KEY_PARAMETER
                         + " (the name of the Parameter Store SecureString holding it)"));
         List<String> keys = split(value);
         if (keys.isEmpty()) {

@@ -29,7 +29,11 @@ public final class CreateArticleHandler implements RequestHandler<APIGatewayV2HT
     private final EditorService editor;
 
     public CreateArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public CreateArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     CreateArticleHandler(EditorService editor) {

@@ -12,7 +12,6 @@ import com.newsapi.http.ArticleBodies;
 import com.newsapi.http.EditorAuth;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.PreviewLinks;
-import com.newsapi.http.PreviewTokens;
 import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.service.PreviewService;
@@ -26,12 +25,12 @@ public final class CreatePreviewHandler implements RequestHandler<APIGatewayV2HT
     private final PreviewService previews;
 
     public CreatePreviewHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private CreatePreviewHandler(Dependencies shared) {
-        this(new PreviewService(shared.store(), new PreviewTokens(shared.positions()), shared.clock()));
+    public CreatePreviewHandler(Dependencies dependencies) {
+        this(dependencies.previews());
     }
 
     CreatePreviewHandler(PreviewService previews) {

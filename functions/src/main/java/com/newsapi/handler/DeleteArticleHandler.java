@@ -20,7 +20,11 @@ public final class DeleteArticleHandler implements RequestHandler<APIGatewayV2HT
     private final EditorService editor;
 
     public DeleteArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public DeleteArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     DeleteArticleHandler(EditorService editor) {

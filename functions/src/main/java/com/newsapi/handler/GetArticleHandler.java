@@ -23,7 +23,11 @@ public final class GetArticleHandler implements RequestHandler<APIGatewayV2HTTPE
     private final ArticleService articles;
 
     public GetArticleHandler() {
-        this(Dependencies.shared().articles());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public GetArticleHandler(Dependencies dependencies) {
+        this(dependencies.articles());
     }
 
     GetArticleHandler(ArticleService articles) {

@@ -22,7 +22,11 @@ public final class GetDeskArticleHandler implements RequestHandler<APIGatewayV2H
     private final EditorService editor;
 
     public GetDeskArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public GetDeskArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     GetDeskArticleHandler(EditorService editor) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.newsapi.config.Dependencies;
 import com.newsapi.config.DeskSettings;
 import com.newsapi.error.DeskFileNotFound;
 import com.newsapi.http.Caching;
@@ -46,7 +47,11 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
      * published, before the stack's settings parameter exists (it cannot come first, see DeskSettings).
      */
     public GetDeskHandler() {
-        this(DeskAssets.bundled(), DeskSettings::load);
+        this(Dependencies.fromEnvironment());
+    }
+
+    public GetDeskHandler(Dependencies dependencies) {
+        this(DeskAssets.bundled(), dependencies::deskSettings);
     }
 
     GetDeskHandler(DeskAssets assets, Supplier<DeskSettings> settingsSource) {

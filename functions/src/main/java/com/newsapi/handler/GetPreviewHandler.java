@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.PreviewResponses;
-import com.newsapi.http.PreviewTokens;
 import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.service.PreviewService;
@@ -19,12 +18,12 @@ public final class GetPreviewHandler implements RequestHandler<APIGatewayV2HTTPE
     private final PreviewService previews;
 
     public GetPreviewHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private GetPreviewHandler(Dependencies shared) {
-        this(new PreviewService(shared.store(), new PreviewTokens(shared.positions()), shared.clock()));
+    public GetPreviewHandler(Dependencies dependencies) {
+        this(dependencies.previews());
     }
 
     GetPreviewHandler(PreviewService previews) {

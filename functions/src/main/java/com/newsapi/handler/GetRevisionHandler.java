@@ -21,7 +21,11 @@ public final class GetRevisionHandler implements RequestHandler<APIGatewayV2HTTP
     private final EditorService editor;
 
     public GetRevisionHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public GetRevisionHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     GetRevisionHandler(EditorService editor) {

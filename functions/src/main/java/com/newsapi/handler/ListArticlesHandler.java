@@ -33,12 +33,12 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
     private final Cursors cursors;
 
     public ListArticlesHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private ListArticlesHandler(Dependencies shared) {
-        this(shared.articles(), new Cursors(shared.positions()));
+    public ListArticlesHandler(Dependencies dependencies) {
+        this(dependencies.articles(), new Cursors(dependencies.positions()));
     }
 
     ListArticlesHandler(ArticleService articles, Cursors cursors) {

@@ -27,12 +27,12 @@ public final class ListAuthorsHandler implements RequestHandler<APIGatewayV2HTTP
     private final CountCursors cursors;
 
     public ListAuthorsHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private ListAuthorsHandler(Dependencies shared) {
-        this(shared.articles(), new CountCursors(shared.positions()));
+    public ListAuthorsHandler(Dependencies dependencies) {
+        this(dependencies.articles(), new CountCursors(dependencies.positions()));
     }
 
     ListAuthorsHandler(ArticleService articles, CountCursors cursors) {

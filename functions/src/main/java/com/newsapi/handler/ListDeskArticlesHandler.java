@@ -38,12 +38,12 @@ public final class ListDeskArticlesHandler implements RequestHandler<APIGatewayV
     private final DeskCursors cursors;
 
     public ListDeskArticlesHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private ListDeskArticlesHandler(Dependencies shared) {
-        this(shared.editor(), new DeskCursors(shared.positions()));
+    public ListDeskArticlesHandler(Dependencies dependencies) {
+        this(dependencies.editor(), new DeskCursors(dependencies.positions()));
     }
 
     ListDeskArticlesHandler(EditorService editor, DeskCursors cursors) {

@@ -31,12 +31,12 @@ public final class ListRevisionsHandler implements RequestHandler<APIGatewayV2HT
     private final RevisionCursors cursors;
 
     public ListRevisionsHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private ListRevisionsHandler(Dependencies shared) {
-        this(shared.editor(), new RevisionCursors(shared.positions()));
+    public ListRevisionsHandler(Dependencies dependencies) {
+        this(dependencies.editor(), new RevisionCursors(dependencies.positions()));
     }
 
     ListRevisionsHandler(EditorService editor, RevisionCursors cursors) {

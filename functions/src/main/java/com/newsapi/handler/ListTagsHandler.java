@@ -27,12 +27,12 @@ public final class ListTagsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final CountCursors cursors;
 
     public ListTagsHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The signing keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private ListTagsHandler(Dependencies shared) {
-        this(shared.articles(), new CountCursors(shared.positions()));
+    public ListTagsHandler(Dependencies dependencies) {
+        this(dependencies.articles(), new CountCursors(dependencies.positions()));
     }
 
     ListTagsHandler(ArticleService articles, CountCursors cursors) {

@@ -30,12 +30,12 @@ public final class LoadSeedsHandler implements RequestHandler<Map<String, Object
     private final LongSupplier retries;
 
     public LoadSeedsHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
-    /** The shared store, whose backoff counts its retries (the loader's container runs nothing else). */
-    private LoadSeedsHandler(Dependencies shared) {
-        this(new SeedLoader(shared.store(), shared.clock(), shared.storeRetries()), shared.store(), shared.storeRetries());
+    /** The container's store, whose backoff counts its retries (the loader's container runs nothing else). */
+    public LoadSeedsHandler(Dependencies dependencies) {
+        this(dependencies.seedLoader(), dependencies.store(), dependencies.storeRetries());
     }
 
     LoadSeedsHandler(SeedLoader loader, ArticleStore store) {

@@ -27,7 +27,11 @@ public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTT
     private final EditorService editor;
 
     public PatchArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public PatchArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     PatchArticleHandler(EditorService editor) {

@@ -21,7 +21,11 @@ public final class PublishArticleHandler implements RequestHandler<APIGatewayV2H
     private final EditorService editor;
 
     public PublishArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public PublishArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     PublishArticleHandler(EditorService editor) {

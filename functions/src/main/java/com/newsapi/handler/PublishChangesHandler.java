@@ -4,15 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.newsapi.config.CloudFrontClients;
-import com.newsapi.config.Config;
-import com.newsapi.config.CredentialsProviders;
-import com.newsapi.config.EventBridgeClients;
+import com.newsapi.config.Dependencies;
 import com.newsapi.events.CdnInvalidator;
 import com.newsapi.events.ChangeClassifier;
 import com.newsapi.events.ChangeEvent;
-import com.newsapi.events.CloudFrontInvalidator;
-import com.newsapi.events.EventBridgeSink;
 import com.newsapi.events.EventSink;
 import com.newsapi.events.StalePaths;
 import com.newsapi.observe.Emf;
@@ -23,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * ChangePublisherFunction: reads the table's DynamoDB stream and puts one event per article change
@@ -38,22 +32,12 @@ public final class PublishChangesHandler implements RequestHandler<DynamodbEvent
     private final Optional<CdnInvalidator> cdn;
 
     public PublishChangesHandler() {
-        this(Config.load());
+        this(Dependencies.fromEnvironment());
     }
 
-    private PublishChangesHandler(Config config) {
-        this(config, CredentialsProviders.create(config));
-    }
-
-    /**
-     * The bus of {@code EVENT_BUS_NAME} (regional endpoint unless {@code EVENTBRIDGE_ENDPOINT}) and,
-     * when {@code CDN_DISTRIBUTION_ID} is set, that distribution (global endpoint unless
-     * {@code CLOUDFRONT_ENDPOINT}), through the SDK's clients.
-     */
-    private PublishChangesHandler(Config config, AwsCredentialsProvider credentials) {
-        this(new EventBridgeSink(EventBridgeClients.create(config, credentials), Config.required(Config.EVENT_BUS_NAME)),
-                Config.optional(Config.CDN_DISTRIBUTION_ID)
-                        .map(id -> new CloudFrontInvalidator(CloudFrontClients.create(config, credentials), id)));
+    /** The bus of {@code EVENT_BUS_NAME} and, when {@code CDN_DISTRIBUTION_ID} is set, that distribution. */
+    public PublishChangesHandler(Dependencies dependencies) {
+        this(dependencies.eventSink(), dependencies.cdn());
     }
 
     /** Without a CDN (the local API). */

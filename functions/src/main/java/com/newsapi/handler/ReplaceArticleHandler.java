@@ -22,7 +22,11 @@ public final class ReplaceArticleHandler implements RequestHandler<APIGatewayV2H
     private final EditorService editor;
 
     public ReplaceArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ReplaceArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     ReplaceArticleHandler(EditorService editor) {

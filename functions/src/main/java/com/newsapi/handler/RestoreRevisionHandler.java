@@ -24,7 +24,11 @@ public final class RestoreRevisionHandler implements RequestHandler<APIGatewayV2
     private final EditorService editor;
 
     public RestoreRevisionHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public RestoreRevisionHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     RestoreRevisionHandler(EditorService editor) {

@@ -38,12 +38,12 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final SyncTokens tokens;
 
     public SyncHandler() {
-        this(Dependencies.shared());
+        this(Dependencies.fromEnvironment());
     }
 
     /** The keys are read here, at init: before a SnapStart snapshot, never on a request. */
-    private SyncHandler(Dependencies shared) {
-        this(shared.sync(), new SyncTokens(shared.positions()));
+    public SyncHandler(Dependencies dependencies) {
+        this(dependencies.sync(), new SyncTokens(dependencies.positions()));
     }
 
     SyncHandler(SyncService sync, SyncTokens tokens) {

@@ -21,7 +21,11 @@ public final class UnpublishArticleHandler implements RequestHandler<APIGatewayV
     private final EditorService editor;
 
     public UnpublishArticleHandler() {
-        this(Dependencies.shared().editor());
+        this(Dependencies.fromEnvironment());
+    }
+
+    public UnpublishArticleHandler(Dependencies dependencies) {
+        this(dependencies.editor());
     }
 
     UnpublishArticleHandler(EditorService editor) {

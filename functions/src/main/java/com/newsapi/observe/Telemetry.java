@@ -28,20 +28,15 @@ import java.util.function.Supplier;
  * counts as INFO). EMF documents are such lines too; they carry no level, so they count as INFO and
  * ApplicationLogLevel must stay at INFO or below (TRACE, DEBUG, INFO) for the metrics to be kept.
  *
- * <p>Settings: {@code METRICS_NAMESPACE} (default {@value #DEFAULT_NAMESPACE}) names the EMF
+ * <p>Settings: {@code METRICS_NAMESPACE} (default NewsApi) names the EMF
  * namespace; {@code METRICS} = {@code on}/{@code off} prints or suppresses EMF lines, by default on
  * inside Lambda (where {@code AWS_LAMBDA_FUNCTION_NAME} is set) and off elsewhere (the local API,
  * tests), so {@code METRICS=on make local} shows what would be emitted. Log lines are always printed.
  */
 public final class Telemetry {
 
-    public static final String NAMESPACE_SETTING = "METRICS_NAMESPACE";
-    public static final String METRICS_SETTING = "METRICS";
-    public static final String DEFAULT_NAMESPACE = "NewsApi";
-
-    private static final Telemetry STANDARD = new Telemetry(System.out,
-            Config.optional(NAMESPACE_SETTING).orElse(DEFAULT_NAMESPACE),
-            metricsOn(Config.optional(METRICS_SETTING).orElse(null), System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null));
+    /** The process's own: its settings from the process environment, read once, as every function's are. */
+    private static final Telemetry STANDARD = of(Config.fromProcess(), System.out);
 
     private static final ThreadLocal<Telemetry> OVERRIDE = new ThreadLocal<>();
     private static final ThreadLocal<Map<String, Long>> COUNTS = new ThreadLocal<>();
@@ -54,6 +49,11 @@ public final class Telemetry {
         this.out = out;
         this.namespace = namespace;
         this.metrics = metrics;
+    }
+
+    /** Lines to {@code out}, with the EMF namespace and metrics switch of {@code config}. */
+    public static Telemetry of(Config config, PrintStream out) {
+        return new Telemetry(out, config.metricsNamespace(), metricsOn(config.metrics().orElse(null), config.inLambda()));
     }
 
     static boolean metricsOn(String setting, boolean inLambda) {

@@ -51,21 +51,19 @@ class CredentialsProvidersTest {
     }
 
     @Test
-    void endpointOverrides_areRead_systemPropertyOverEnvironment() {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                Config.EVENTBRIDGE_ENDPOINT, "http://127.0.0.1:1/", Config.SSM_ENDPOINT, "http://127.0.0.1:2/"));
-        environment.put(Config.TABLE_NAME, "articles");
-
-        Config config = Config.from(environment, name -> name.equals(Config.SSM_ENDPOINT) ? "http://127.0.0.1:3/" : null);
+    void endpointOverrides_areReadFromTheEnvironment_blankMeaningTheRegionalOne() {
+        Config config = config(Map.of(Config.EVENTBRIDGE_ENDPOINT, "http://127.0.0.1:1/", Config.SSM_ENDPOINT, " http://127.0.0.1:2/ ",
+                Config.CLOUDFRONT_ENDPOINT, ""));
 
         assertThat(config.eventBridgeEndpoint()).hasValueSatisfying(uri -> assertThat(uri).hasToString("http://127.0.0.1:1/"));
-        assertThat(config.ssmEndpoint()).hasValueSatisfying(uri -> assertThat(uri).hasToString("http://127.0.0.1:3/"));
-        assertThat(Config.from(Map.of(Config.TABLE_NAME, "articles"), name -> null).eventBridgeEndpoint()).isEmpty();
+        assertThat(config.ssmEndpoint()).hasValueSatisfying(uri -> assertThat(uri).hasToString("http://127.0.0.1:2/"));
+        assertThat(config.cloudFrontEndpoint()).isEmpty();
+        assertThat(config(Map.of()).eventBridgeEndpoint()).isEmpty();
     }
 
     private static Config config(Map<String, String> environment) {
         Map<String, String> withTable = new HashMap<>(environment);
         withTable.put(Config.TABLE_NAME, "articles");
-        return Config.from(withTable, name -> null);
+        return Config.from(withTable);
     }
 }

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class DeskSettingsTest {
 
     private final Map<String, String> environment = new HashMap<>(Map.of(
-            DeskSettings.DESK_AUTHORIZE_URL, "https://e.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
-            DeskSettings.DESK_TOKEN_URL, "https://e.auth.eu-west-1.amazoncognito.com/oauth2/token",
-            DeskSettings.DESK_LOGOUT_URL, "https://e.auth.eu-west-1.amazoncognito.com/logout"));
+            Config.DESK_AUTHORIZE_URL, "https://e.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
+            Config.DESK_TOKEN_URL, "https://e.auth.eu-west-1.amazoncognito.com/oauth2/token",
+            Config.DESK_LOGOUT_URL, "https://e.auth.eu-west-1.amazoncognito.com/logout"));
     private final List<String> parametersRead = new java.util.ArrayList<>();
 
     @Test
     void aClientIdInTheEnvironment_isUsed_andParameterStoreIsNotAsked() {
-        environment.put(DeskSettings.DESK_CLIENT_ID, "newsapi-local");
+        environment.put(Config.DESK_CLIENT_ID, "newsapi-local");
 
         DeskSettings settings = DeskSettings.resolve(settings(), this::parameter);
 
@@ -32,7 +32,7 @@ class DeskSettingsTest {
 
     @Test
     void onAws_theClientIdAndApiUrl_comeFromTheNamedParameter() {
-        environment.put(DeskSettings.DESK_SETTINGS_PARAMETER, "/stack/desk-settings");
+        environment.put(Config.DESK_SETTINGS_PARAMETER, "/stack/desk-settings");
 
         DeskSettings settings = DeskSettings.resolve(settings(), this::parameter);
 
@@ -44,16 +44,16 @@ class DeskSettingsTest {
 
     @Test
     void aMissingSetting_failsNamingIt() {
-        environment.remove(DeskSettings.DESK_TOKEN_URL);
+        environment.remove(Config.DESK_TOKEN_URL);
 
         assertThatThrownBy(() -> DeskSettings.resolve(settings(), this::parameter))
-                .hasMessageContaining(DeskSettings.DESK_TOKEN_URL);
+                .hasMessageContaining(Config.DESK_TOKEN_URL);
     }
 
     @Test
     void neitherAClientIdNorAParameter_failsNamingTheParameterSetting() {
         assertThatThrownBy(() -> DeskSettings.resolve(settings(), this::parameter))
-                .hasMessageContaining(DeskSettings.DESK_SETTINGS_PARAMETER);
+                .hasMessageContaining(Config.DESK_SETTINGS_PARAMETER);
     }
 
     private Function<String, Optional<String>> settings() {

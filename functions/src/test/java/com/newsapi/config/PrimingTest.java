@@ -9,6 +9,7 @@ import com.newsapi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -90,5 +91,29 @@ class PrimingTest {
         new Priming(new ArticleService(store, Clock.systemUTC()), new PrintStream(log, true, StandardCharsets.UTF_8)).prime();
 
         assertThat(log.toString(StandardCharsets.UTF_8)).startsWith("priming skipped a step: ").doesNotContain("ERROR");
+    }
+
+    /**
+     * The graph a Lambda handler's constructor builds is garbage once the constructor returns (the
+     * handler keeps only its services), and the CRaC context holds its resources weakly: the hook
+     * must stay reachable until the snapshot all the same.
+     */
+    @Test
+    void aRegisteredHook_staysReachable_onceNothingElseHoldsIt() throws InterruptedException {
+        WeakReference<Priming> hook = registeredAndForgotten();
+
+        for (int i = 0; i < 5 && hook.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10); // lets the collector run; no clock is read
+        }
+
+        assertThat(hook.get()).isNotNull();
+    }
+
+    private static WeakReference<Priming> registeredAndForgotten() {
+        DynamoDbClient unreachable = DynamoClients.create(new Config("articles", Optional.of(URI.create("http://127.0.0.1:9")), "us-east-1"));
+        Priming hook = new Priming(new ArticleService(new ArticleStore(unreachable, "articles", Backoff.standard()), Clock.systemUTC()));
+        Priming.register(hook);
+        return new WeakReference<>(hook);
     }
 }

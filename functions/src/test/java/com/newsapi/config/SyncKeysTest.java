@@ -34,8 +34,8 @@ class SyncKeysTest {
 
     @Test
     void theKeyInTheEnvironment_isUsed_andParameterStoreIsNotAsked() {
-        var settings = settings(Map.of(SyncKeys.SYNC_TOKEN_KEY, "key-from-environment-0123456789",
-                SyncKeys.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
+        var settings = settings(Map.of(Config.SYNC_TOKEN_KEY, "key-from-environment-0123456789",
+                Config.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
 
         List<String> keys = SyncKeys.resolve(settings, parameterStore);
 
@@ -45,7 +45,7 @@ class SyncKeysTest {
 
     @Test
     void withoutAKeyInTheEnvironment_theNamedParameterIsRead() {
-        var settings = settings(Map.of(SyncKeys.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
+        var settings = settings(Map.of(Config.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
 
         List<String> keys = SyncKeys.resolve(settings, parameterStore);
 
@@ -65,7 +65,7 @@ class SyncKeysTest {
 
     @Test
     void aBlankKeyInTheEnvironment_countsAsUnset_asTheTemplateSetsIt() {
-        Map<String, String> environment = Map.of(SyncKeys.SYNC_TOKEN_KEY, "", SyncKeys.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key");
+        Map<String, String> environment = Map.of(Config.SYNC_TOKEN_KEY, "", Config.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key");
 
         List<String> keys = SyncKeys.resolve(name -> Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank()),
                 parameterStore);
@@ -84,7 +84,7 @@ class SyncKeysTest {
     @ParameterizedTest
     @MethodSource("severalKeys")
     void aValueWithSeveralKeys_separatedByCommasOrNewlines_isSplitInOrder(String value) {
-        var settings = settings(Map.of(SyncKeys.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
+        var settings = settings(Map.of(Config.SYNC_TOKEN_KEY_PARAMETER, "/news/sync-key"));
 
         List<String> keys = SyncKeys.resolve(settings, name -> value);
 

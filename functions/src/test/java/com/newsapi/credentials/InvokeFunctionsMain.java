@@ -50,6 +50,6 @@ public final class InvokeFunctionsMain {
         StreamsEventResponse published = new PublishChangesHandler().handleRequest(changes, null);
         System.out.println("result publish-failures " + published.getBatchItemFailures().size());
 
-        System.out.println("result primed " + Dependencies.shared().priming().prime());
+        System.out.println("result primed " + Dependencies.fromEnvironment().priming().prime());
     }
 }

@@ -11,13 +11,11 @@ import com.newsapi.http.Json;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +50,8 @@ class EventBridgeSinkTest {
     private volatile Script script = (request, entries) -> everyEntryPut(entries);
     private final HttpServer server = start();
     private final EventBridgeClient client = EventBridgeClients.create(
-            new Config("articles", Optional.empty(), "eu-west-1",
-                    Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/")), Optional.empty(), false),
+            Config.from(Map.of(Config.AWS_REGION, "eu-west-1",
+                    Config.EVENTBRIDGE_ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort() + "/")),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
     private final EventBridgeSink sink = new EventBridgeSink(client, "news-bus");
 

@@ -11,10 +11,10 @@ import com.newsapi.handler.PublishChangesHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -150,9 +150,9 @@ class PublishChangesTest {
                 exchange.close();
             });
             server.start();
-            client = CloudFrontClients.create(new Config("articles", Optional.empty(), "eu-west-1"),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
-                    Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+            client = CloudFrontClients.create(Config.from(Map.of(Config.AWS_REGION, "eu-west-1",
+                            Config.CLOUDFRONT_ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort())),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
         }
 
         CloudFrontInvalidator invalidator() {

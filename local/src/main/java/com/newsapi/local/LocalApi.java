@@ -2,11 +2,12 @@ package com.newsapi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.newsapi.config.Config;
-import com.newsapi.config.DeskSettings;
+import com.newsapi.config.Dependencies;
 import com.newsapi.events.EventSink;
 import com.newsapi.events.PrintingSink;
 import com.newsapi.handler.LoadSeedsHandler;
 import com.newsapi.handler.PublishChangesHandler;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class LocalApi implements AutoCloseable {
         this.pump = pump;
     }
 
-    /** Starts everything; ports may be 0. Handlers of this JVM then point at this database. */
+    /** Starts everything; ports may be 0. */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder) {
         return start(template, port, dynamoPort, keyFolder, true);
     }
@@ -55,12 +56,16 @@ public final class LocalApi implements AutoCloseable {
 
     /** As {@link #start(Path, int, int, Path, boolean)}, with change events going to {@code events}; null: none. */
     public static LocalApi start(Path template, int port, int dynamoPort, Path keyFolder, boolean seed, EventSink events) {
-        return start(template, port, LOOPBACK, dynamoPort, keyFolder, seed, events);
+        return start(template, port, LOOPBACK, dynamoPort, keyFolder, seed, events, true);
     }
 
-    /** As above, with the engine listening on {@code dynamoHost} (an address of this machine, never 0.0.0.0). */
+    /**
+     * As above, with the engine listening on {@code dynamoHost} (an address of this machine, never 0.0.0.0),
+     * and without the template's throttling unless {@code throttled}. The handlers are built here, from
+     * this server's own settings ({@link #config}) and clock.
+     */
     public static LocalApi start(Path template, int port, String dynamoHost, int dynamoPort, Path keyFolder, boolean seed,
-            EventSink events) {
+            EventSink events, boolean throttled) {
         SamTemplate sam = SamTemplate.read(template);
         LocalDatabase dynamo = LocalDatabase.start(dynamoHost, dynamoPort);
         try {
@@ -69,26 +74,17 @@ public final class LocalApi implements AutoCloseable {
             } catch (ResourceInUseException alreadyThere) {
                 // an engine of your own (DYNAMODB_ENDPOINT) that has the table from an earlier run: use it
             }
-            // Set before any handler exists: their no-arg constructors read these, as on Lambda.
-            System.setProperty(Config.TABLE_NAME, TABLE_NAME);
-            System.setProperty(Config.DYNAMODB_ENDPOINT, dynamo.endpoint().toString());
-            System.setProperty(Config.AWS_REGION, "us-east-1");
-            // The same key as events/env.json gives sam local: a cursor from one server works on the other.
-            System.setProperty("SYNC_TOKEN_KEY", "local-sync-token-key-not-secret");
-            // The desk page signs in with this server's own stand-in for the hosted sign-in (LocalAuth).
-            System.setProperty(DeskSettings.DESK_AUTHORIZE_URL, LocalAuth.PREFIX + "authorize");
-            System.setProperty(DeskSettings.DESK_TOKEN_URL, LocalAuth.PREFIX + "token");
-            System.setProperty(DeskSettings.DESK_LOGOUT_URL, LocalAuth.PREFIX + "logout");
-            System.setProperty(DeskSettings.DESK_CLIENT_ID, LocalAuth.CLIENT_ID);
+            Clock clock = Clock.systemUTC();
+            Dependencies dependencies = new Dependencies(config(dynamo.endpoint()), clock);
             Map<String, Object> seeded = seed
-                    ? new LoadSeedsHandler().handleRequest(Map.of(), new LocalContext())
+                    ? new LoadSeedsHandler(dependencies).handleRequest(Map.of(), new LocalContext())
                     : Map.of("articles", 0, "excerpts", 0, "written", 0);
-            Routes routes = Routes.of("off".equals(System.getenv("RATE_LIMITS")) ? withoutThrottling(sam.routes()) : sam.routes());
+            Routes routes = Routes.of(throttled ? sam.routes() : withoutThrottling(sam.routes()), dependencies);
             // From LATEST, after seeding: replaying the seed load would bury the events of the
             // developer's own writes. (Lambda reads from TRIM_HORIZON, of a table new and empty then.)
             StreamPump pump = events == null ? null : StreamPump.start(dynamo, TABLE_NAME, new PublishChangesHandler(events));
             try {
-                LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), Clock.systemUTC());
+                LocalApiServer server = LocalApiServer.start(port, routes, sam.cors(), LocalTokens.inFolder(keyFolder), clock);
                 return new LocalApi(dynamo, server, routes, seeded, pump);
             } catch (RuntimeException e) {
                 if (pump != null) {
@@ -100,6 +96,23 @@ public final class LocalApi implements AutoCloseable {
             dynamo.close();
             throw e;
         }
+    }
+
+    /**
+     * The functions' settings here, as events/env.json gives them to sam local: this server's table
+     * and engine, the same signing key (a cursor from one server works on the other), and this
+     * server's own stand-in for the hosted sign-in ({@link LocalAuth}).
+     */
+    static Config config(URI dynamoDbEndpoint) {
+        return Config.from(Map.of(
+                Config.TABLE_NAME, TABLE_NAME,
+                Config.DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString(),
+                Config.AWS_REGION, "us-east-1",
+                Config.SYNC_TOKEN_KEY, "local-sync-token-key-not-secret",
+                Config.DESK_AUTHORIZE_URL, LocalAuth.PREFIX + "authorize",
+                Config.DESK_TOKEN_URL, LocalAuth.PREFIX + "token",
+                Config.DESK_LOGOUT_URL, LocalAuth.PREFIX + "logout",
+                Config.DESK_CLIENT_ID, LocalAuth.CLIENT_ID));
     }
 
     /** For load tools (bench/run.sh): the same routes, unthrottled. */
@@ -145,7 +158,8 @@ public final class LocalApi implements AutoCloseable {
         Path template = Path.of(System.getenv().getOrDefault("TEMPLATE", "template.yaml"));
         boolean seed = !"false".equals(System.getenv("SEED"));
         EventSink events = "off".equals(System.getenv("EVENTS")) ? null : new PrintingSink(System.out);
-        LocalApi api = start(template, port, dynamoHost, dynamoPort, Path.of(".local"), seed, events);
+        boolean throttled = !"off".equals(System.getenv("RATE_LIMITS"));
+        LocalApi api = start(template, port, dynamoHost, dynamoPort, Path.of(".local"), seed, events, throttled);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         System.out.printf("DynamoDB engine: %s (table %s)%n", api.dynamo().endpoint(), TABLE_NAME);
         System.out.printf("Local API: http://localhost:%d (%s articles seeded, %s excerpts)%n",

@@ -1,6 +1,7 @@
 package com.newsapi.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.newsapi.config.Dependencies;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The template's routes, each with one instance of its handler class (made once, with its public
- * no-arg constructor, as Lambda does). Matching follows API Gateway: a literal segment beats a
- * parameter, so the most specific route wins.
+ * The template's routes, each with one instance of its handler class, made once with the constructor
+ * its no-arg one (Lambda's) delegates to, given the local API's {@link Dependencies} instead of the
+ * process environment's; a handler that needs nothing (GetOpenApiHandler) is made with its no-arg one.
+ * Matching follows API Gateway: a literal segment beats a parameter, so the most specific route wins.
  */
 public final class Routes {
 
@@ -32,12 +34,12 @@ public final class Routes {
         this.entries = entries;
     }
 
-    /** Instantiates every route's handler; call after the handlers' configuration is in place. */
-    public static Routes of(List<SamTemplate.Route> routes) {
+    /** Instantiates every route's handler, each wired from {@code dependencies}. */
+    public static Routes of(List<SamTemplate.Route> routes, Dependencies dependencies) {
         Map<String, RequestHandler<?, ?>> handlers = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (SamTemplate.Route route : routes) {
-            RequestHandler<?, ?> handler = handlers.computeIfAbsent(route.handlerClass(), Routes::instantiate);
+            RequestHandler<?, ?> handler = handlers.computeIfAbsent(route.handlerClass(), name -> instantiate(name, dependencies));
             List<String> names = new ArrayList<>();
             StringBuilder regex = new StringBuilder("^");
             for (String segment : route.path().split("/", -1)) {
@@ -97,9 +99,14 @@ public final class Routes {
         }
     }
 
-    private static RequestHandler<?, ?> instantiate(String className) {
+    private static RequestHandler<?, ?> instantiate(String className, Dependencies dependencies) {
         try {
-            return (RequestHandler<?, ?>) Class.forName(className).getDeclaredConstructor().newInstance();
+            Class<?> handler = Class.forName(className);
+            try {
+                return (RequestHandler<?, ?>) handler.getConstructor(Dependencies.class).newInstance(dependencies);
+            } catch (NoSuchMethodException needsNothing) {
+                return (RequestHandler<?, ?>) handler.getConstructor().newInstance();
+            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create handler " + className, e);
         }

@@ -3,6 +3,7 @@ package com.newsapi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.config.Dependencies;
 import com.newsapi.http.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +50,7 @@ class LocalAuthTest {
     @BeforeEach
     void start() {
         tokens = LocalTokens.inFolder(keys);
-        server = LocalApiServer.start(0, Routes.of(List.of()), SamTemplate.Cors.NONE, tokens, clock);
+        server = LocalApiServer.start(0, Routes.of(List.of(), new Dependencies(LocalApi.config(URI.create("http://127.0.0.1:9")), clock)), SamTemplate.Cors.NONE, tokens, clock);
         base = "http://127.0.0.1:" + server.port();
         redirectUri = base + "/desk/";
     }

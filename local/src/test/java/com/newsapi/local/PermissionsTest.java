@@ -68,7 +68,7 @@ class PermissionsTest {
 
     /**
      * Priming (config/Priming.java) runs when SnapStart snapshots a version of any function whose
-     * handler builds config/Dependencies: articles.get of an absent id, articles.list of the feed.
+     * handler asks config/Dependencies for the store: articles.get of an absent id, articles.list of the feed.
      */
     private static final List<Grant> PRIMING = grants(allow("dynamodb:GetItem", TABLE), allow("dynamodb:Query", FEED));
 
@@ -151,7 +151,7 @@ class PermissionsTest {
             function("GetOpenApiFunction", LOGS),                         // the document is packaged with it
             function("GetDeskFunction", LOGS,                             // the page is packaged with it; no table
                     allow("ssm:GetParameter", "desk-settings-parameter")), // DeskSettings.load: client id and API URL
-            function("ChangePublisherFunction", LOGS,                     // no Dependencies: no Priming
+            function("ChangePublisherFunction", LOGS,                     // no store: no Priming
                     allow("dynamodb:DescribeStream", "stream"),           // the event source mapping reads the stream
                     allow("dynamodb:GetRecords", "stream"),
                     allow("dynamodb:GetShardIterator", "stream"),

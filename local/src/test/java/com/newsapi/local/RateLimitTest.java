@@ -3,6 +3,7 @@ package com.newsapi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.config.Dependencies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,12 +27,11 @@ class RateLimitTest {
 
     @Test
     void aBurstPasses_thenA429WithRetryAfter_untilTheBucketRefills() throws Exception {
-        TestApi.API.port(); // the shared handlers point at the seeded local engine
         SamTemplate template = SamTemplate.read(Path.of("../template.yaml"));
         List<SamTemplate.Route> throttled = template.routes().stream()
                 .map(route -> route.withThrottle(Optional.of(SMALL)))
                 .toList();
-        try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled), template.cors(),
+        try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled, new Dependencies(LocalApi.config(TestApi.API.dynamo().endpoint()), Clock.systemUTC())), template.cors(),
                 LocalTokens.inFolder(Path.of("target/test-keys")), Clock.systemUTC())) {
             for (int i = 0; i < 3; i++) {
                 assertThat(get(server, "/tags").statusCode()).isEqualTo(200);

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Change events from the local engine's own stream, through the real PublishChangesHandler, for
- * writes over HTTP. The pump reads the test JVM's local API's table (a second local API per JVM
- * is not possible: the handlers share one {@code Dependencies}), next to the one the API runs itself.
+ * writes over HTTP. The pump reads the test JVM's local API's table (one seeded local API per test
+ * JVM, see TestApi), next to the one the API runs itself.
  */
 class StreamPumpTest {
 
