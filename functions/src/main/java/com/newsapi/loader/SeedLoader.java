@@ -171,7 +171,7 @@ public final class SeedLoader {
                 String owner = claimedHere.containsKey(candidate) ? claimedHere.get(candidate) : owners.get(candidate).orElse(null);
                 if (owner == null || owner.equals(article.id())) {
                     claimedHere.put(candidate, article.id());
-                    result.add(withSlug(article, candidate));
+                    result.add(article.withSlug(candidate));
                     break;
                 }
             }
@@ -187,11 +187,6 @@ public final class SeedLoader {
         for (String slug : slugs) {
             owners.put(slug, Optional.ofNullable(found.get(slug)));
         }
-    }
-
-    private static Article withSlug(Article a, String slug) {
-        return new Article(a.id(), slug, a.title(), a.summary(), a.body(), a.author(), a.source(), a.publishedAt(),
-                a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), a.wordCount());
     }
 
     private static Article toArticle(String id, String fileName, ParsedArticle story, long version,
