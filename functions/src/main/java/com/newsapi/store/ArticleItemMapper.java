@@ -51,6 +51,17 @@ final class ArticleItemMapper {
     static final String CHANGES_INDEX = "changes";
     static final String CHANGE_SHARD = "changeShard";
     static final String CHANGE_KEY = "changeKey";
+    /** Article attributes that reads outside this class name (desk keys, projections, conditions). */
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String UPDATED_AT = "updatedAt";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String TAGS = "tags";
+    static final String AUTHOR_NAME = "authorName";
+    /** The condition of a write that must create its item: no item holds the key yet. */
+    static final String KEY_IS_FREE = "attribute_not_exists(" + PK + ")";
+    /** A Query's key condition on the table's partition alone ({@code :p}). */
+    static final String IN_PARTITION = PK + " = :p";
 
     private static final String ARTICLE_PREFIX = "ARTICLE#";
     private static final String ARTICLE_SK = "ARTICLE";
@@ -81,8 +92,8 @@ final class ArticleItemMapper {
      * a list reads from the articles themselves when {@code fields=} asks for them. template.yaml
      * names the same attributes (SamTemplateTest holds them equal).
      */
-    static final List<String> LISTED_ATTRIBUTES = List.of("id", "slug", "title", "summary", "authorName", "publishedAt",
-            "tags", "status", "excerpt", VERSION, CREATED_AT, "updatedAt", "wordCount");
+    static final List<String> LISTED_ATTRIBUTES = List.of(ID, "slug", "title", "summary", AUTHOR_NAME, PUBLISHED_AT,
+            TAGS, STATUS, "excerpt", VERSION, CREATED_AT, UPDATED_AT, "wordCount");
 
     /**
      * The editors' desk: every article item by its {@code status} (hash) and {@code updatedAt}
@@ -92,8 +103,8 @@ final class ArticleItemMapper {
      * limit of 100 non-key attributes in all (SamTemplateTest holds it).
      */
     static final String DESK_INDEX = "desk";
-    static final List<String> DESK_ATTRIBUTES = List.of("slug", "title", "summary", "authorName", "publishedAt",
-            "tags", "excerpt", VERSION, "wordCount");
+    static final List<String> DESK_ATTRIBUTES = List.of("slug", "title", "summary", AUTHOR_NAME, PUBLISHED_AT,
+            TAGS, "excerpt", VERSION, "wordCount");
 
     /** Whether an index entry is an article item (and not another kind that happens to carry its attributes). */
     static boolean isArticleItem(Map<String, AttributeValue> item) {
@@ -109,7 +120,7 @@ final class ArticleItemMapper {
     /** An article as the desk index projects it: no body, bio, source or createdAt (null). */
     static Article fromDeskItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> withId = new HashMap<>(item);
-        withId.putIfAbsent("id", s(idOfArticleItem(item)));
+        withId.putIfAbsent(ID, s(idOfArticleItem(item)));
         return fromItem(withId);
     }
 
@@ -218,7 +229,7 @@ final class ArticleItemMapper {
     /** What an article is, without its key, its loader bookkeeping or its index attributes. */
     private static Map<String, AttributeValue> articleAttributes(Article article) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("id", s(article.id()));
+        item.put(ID, s(article.id()));
         item.put("slug", s(article.slug()));
         item.put("title", s(article.title()));
         putIfPresent(item, "summary", article.summary());
@@ -228,7 +239,7 @@ final class ArticleItemMapper {
                         "text", s(block.text()))))
                 .toList()));
         if (article.author() != null) {
-            item.put("authorName", s(article.author().name()));
+            item.put(AUTHOR_NAME, s(article.author().name()));
             putIfPresent(item, "authorBio", article.author().bio());
         }
         if (article.source() != null) {
@@ -236,14 +247,14 @@ final class ArticleItemMapper {
             putIfPresent(item, "siteName", article.source().siteName());
         }
         if (article.publishedAt() != null) {
-            item.put("publishedAt", s(article.publishedAt().toString()));
+            item.put(PUBLISHED_AT, s(article.publishedAt().toString()));
         }
-        item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItemMapper::s).toList()));
-        item.put("status", s(article.status().wireName()));
+        item.put(TAGS, AttributeValue.fromL(article.tags().stream().map(ArticleItemMapper::s).toList()));
+        item.put(STATUS, s(article.status().wireName()));
         item.put("excerpt", AttributeValue.fromBool(article.excerpt()));
         item.put(VERSION, n(article.version()));
         item.put(CREATED_AT, s(article.createdAt().toString()));
-        item.put("updatedAt", s(article.updatedAt().toString()));
+        item.put(UPDATED_AT, s(article.updatedAt().toString()));
         item.put("wordCount", n(article.wordCount()));
         return item;
     }
@@ -321,7 +332,7 @@ final class ArticleItemMapper {
      */
     static final String REVISION_SUMMARY = "#version, #savedAt, #savedBy, #changed, #restoredFrom, #article.#status";
     static final Map<String, String> REVISION_SUMMARY_NAMES = Map.of("#version", VERSION, "#savedAt", SAVED_AT,
-            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", "status");
+            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", STATUS);
 
     /** A revision as read whole. */
     static Revision revisionFromItem(Map<String, AttributeValue> item) {
@@ -336,7 +347,7 @@ final class ArticleItemMapper {
                 Optional.ofNullable(string(item, SAVED_BY)),
                 item.get(CHANGED).l().stream().map(AttributeValue::s).toList(),
                 item.containsKey(RESTORED_FROM) ? OptionalLong.of(Long.parseLong(item.get(RESTORED_FROM).n())) : OptionalLong.empty(),
-                ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get("status").s()));
+                ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get(STATUS).s()));
     }
 
     static Map<String, AttributeValue> tombstoneKey(String id) {
@@ -346,7 +357,7 @@ final class ArticleItemMapper {
     /** A deleted or unpublished article's entry in the change log, kept for {@link Tombstone#RETENTION}. */
     static Map<String, AttributeValue> tombstoneItem(Tombstone tombstone) {
         Map<String, AttributeValue> item = new HashMap<>(tombstoneKey(tombstone.id()));
-        item.put("id", s(tombstone.id()));
+        item.put(ID, s(tombstone.id()));
         item.put("deletedAt", s(tombstone.at().toString()));
         item.put(CHANGE_SHARD, s(changeShardOf(tombstone.id())));
         item.put(CHANGE_KEY, s(new FeedKey(tombstone.at(), tombstone.id()).render()));
@@ -359,7 +370,7 @@ final class ArticleItemMapper {
     }
 
     static Tombstone tombstoneFromItem(Map<String, AttributeValue> item) {
-        return new Tombstone(string(item, "id"), Instant.parse(string(item, "deletedAt")));
+        return new Tombstone(string(item, ID), Instant.parse(string(item, "deletedAt")));
     }
 
     /** What groups an author's spellings ("Ruta  Deshpande", "ruta deshpande"): the counter's key. */
@@ -406,12 +417,12 @@ final class ArticleItemMapper {
     }
 
     static Article fromItem(Map<String, AttributeValue> item) {
-        String authorName = string(item, "authorName");
+        String authorName = string(item, AUTHOR_NAME);
         String sourceFile = string(item, "sourceFile");
         String siteName = string(item, "siteName");
-        String publishedAt = string(item, "publishedAt");
+        String publishedAt = string(item, PUBLISHED_AT);
         return new Article(
-                string(item, "id"),
+                idOf(item),
                 string(item, "slug"),
                 string(item, "title"),
                 string(item, "summary"),
@@ -419,13 +430,58 @@ final class ArticleItemMapper {
                 authorName == null ? null : new Author(authorName, string(item, "authorBio")),
                 sourceFile == null && siteName == null ? null : new Source(sourceFile, siteName),
                 publishedAt == null ? null : Instant.parse(publishedAt),
-                item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
-                ArticleStatus.fromWireName(string(item, "status")),
+                tagsOf(item),
+                ArticleStatus.fromWireName(string(item, STATUS)),
                 item.containsKey("excerpt") && Boolean.TRUE.equals(item.get("excerpt").bool()),
                 Long.parseLong(item.get(VERSION).n()),
                 item.containsKey(CREATED_AT) ? Instant.parse(string(item, CREATED_AT)) : null, // absent from the desk index
-                Instant.parse(string(item, "updatedAt")),
+                Instant.parse(string(item, UPDATED_AT)),
                 Integer.parseInt(item.get("wordCount").n()));
+    }
+
+    /** An article item's id (its {@code id} attribute, which every read but the desk index's has). */
+    static String idOf(Map<String, AttributeValue> item) {
+        return string(item, ID);
+    }
+
+    private static List<String> tagsOf(Map<String, AttributeValue> item) {
+        return item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of();
+    }
+
+    /**
+     * The counters an article item contributes to, read from its tags and author's name (what
+     * {@link #CONTRIBUTION} projects besides a key), as {@link CounterDeltas#contribution} says.
+     */
+    static Map<Counter, String> contributionOf(Map<String, AttributeValue> item, boolean listed) {
+        return CounterDeltas.contribution(listed, tagsOf(item), string(item, AUTHOR_NAME));
+    }
+
+    /** What a counter reads of an article item besides its keys: {@link #contributionOf} needs no more. */
+    static final String CONTRIBUTION = TAGS + ", " + AUTHOR_NAME;
+
+    /** What the loader reads of a stored article to decide what to rewrite ({@link #storedVersionFromItem}). */
+    static final String STORED_VERSION = String.join(", ", ID, "#version", CREATED_AT, CONTENT_HASH, PUBLISHED_AT, FEED_KEY,
+            FEED_SHARD, CONTRIBUTION);
+
+    static StoredVersion storedVersionFromItem(Map<String, AttributeValue> item) {
+        String publishedAt = string(item, PUBLISHED_AT);
+        String feedKey = string(item, FEED_KEY);
+        return new StoredVersion(
+                Long.parseLong(item.get(VERSION).n()),
+                Instant.parse(item.get(CREATED_AT).s()),
+                item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
+                publishedAt == null ? null : Instant.parse(publishedAt),
+                feedKey == null ? null : FeedKey.parse(feedKey),
+                // Only listed articles carry the feed's partition key (the indexes are sparse).
+                contributionOf(item, item.containsKey(FEED_SHARD)).keySet());
+    }
+
+    /** What a read of slug claims projects: the claim's key and its article. */
+    static final String SLUG_CLAIM = PK + ", " + ARTICLE_ID;
+
+    /** The slug a claim item holds, from its key. */
+    static String slugOfClaim(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(SLUG_PREFIX.length());
     }
 
     private static List<Block> blocks(AttributeValue body) {

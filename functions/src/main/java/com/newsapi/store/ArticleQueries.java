@@ -122,7 +122,7 @@ final class ArticleQueries {
     private List<Article> wholeArticles(ArticleQuery query, List<Article> matches, Set<String> partial) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(partial.stream().map(ArticleItemMapper::articleKey).toList(), null, false)) {
-            items.put(item.get("id").s(), item);
+            items.put(ArticleItemMapper.idOf(item), item);
         }
         List<Article> whole = new ArrayList<>(matches.size());
         for (Article match : matches) {
@@ -246,7 +246,7 @@ final class ArticleQueries {
             }
         }
         for (Map<String, AttributeValue> item : batches.get(missing, null, false)) {
-            items.put(item.get("id").s(), item);
+            items.put(ArticleItemMapper.idOf(item), item);
         }
         return items;
     }

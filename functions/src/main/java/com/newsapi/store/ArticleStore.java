@@ -1,8 +1,6 @@
 package com.newsapi.store;
 
 import static com.newsapi.store.ArticleItemMapper.ARTICLE_ID;
-import static com.newsapi.store.ArticleItemMapper.CONTENT_HASH;
-import static com.newsapi.store.ArticleItemMapper.CREATED_AT;
 import static com.newsapi.store.ArticleItemMapper.VERSION;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
@@ -147,15 +145,15 @@ public final class ArticleStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.toRevisedItem(article, EDITED_HASH))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+                .conditionExpression(ArticleItemMapper.KEY_IS_FREE).build()).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.slugItem(article.slug(), article.id()))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+                .conditionExpression(ArticleItemMapper.KEY_IS_FREE).build()).build());
         // A record past its expiresAt may still be stored (TTL deletes within about 48 hours, and local
         // engines never): it no longer holds the key, so it may be replaced.
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.idempotencyItem(record))
-                .conditionExpression("attribute_not_exists(pk) OR #expiresAt <= :now")
+                .conditionExpression(ArticleItemMapper.KEY_IS_FREE + " OR #expiresAt <= :now")
                 .expressionAttributeNames(Map.of("#expiresAt", ArticleItemMapper.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
                 .build()).build()));
@@ -240,7 +238,7 @@ public final class ArticleStore {
     public RevisionPage revisions(String id, OptionalLong before, int limit) {
         String highest = ArticleItemMapper.revisionSortKey(before.isPresent() ? before.getAsLong() - 1 : Long.MAX_VALUE);
         QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :lowest AND :highest")
+                .keyConditionExpression(ArticleItemMapper.PK + " = :pk AND " + ArticleItemMapper.SK + " BETWEEN :lowest AND :highest")
                 .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
                         ":lowest", s(ArticleItemMapper.revisionSortKey(0)), ":highest", s(highest)))
                 .projectionExpression(ArticleItemMapper.REVISION_SUMMARY)
@@ -263,10 +261,10 @@ public final class ArticleStore {
         do {
             Map<String, AttributeValue> resumeAt = start;
             QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :revisions)")
+                    .keyConditionExpression(ArticleItemMapper.PK + " = :pk AND begins_with(" + ArticleItemMapper.SK + ", :revisions)")
                     .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
                             ":revisions", s(ArticleItemMapper.REVISION_PREFIX)))
-                    .projectionExpression("pk, sk")
+                    .projectionExpression(ArticleItemMapper.PK + ", " + ArticleItemMapper.SK)
                     .exclusiveStartKey(resumeAt)));
             keys.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
@@ -291,7 +289,7 @@ public final class ArticleStore {
                         .build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(ArticleItemMapper.slugKey(previous.slug()))
-                        .conditionExpression("articleId = :id")
+                        .conditionExpression(ARTICLE_ID + " = :id")
                         .expressionAttributeValues(Map.of(":id", s(previous.id())))
                         .build()).build()));
         if (previous.status().isListed()) {
@@ -432,19 +430,8 @@ public final class ArticleStore {
     public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
         Map<String, StoredVersion> found = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
-                "id, #version, createdAt, contentHash, publishedAt, feedKey, feedShard, tags, authorName")) {
-            String publishedAt = ArticleItemMapper.string(item, "publishedAt");
-            String feedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
-            found.put(item.get("id").s(), new StoredVersion(
-                    Long.parseLong(item.get(VERSION).n()),
-                    Instant.parse(item.get(CREATED_AT).s()),
-                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
-                    publishedAt == null ? null : Instant.parse(publishedAt),
-                    feedKey == null ? null : FeedKey.parse(feedKey),
-                    // Only listed articles carry the feed's partition key (the indexes are sparse).
-                    CounterDeltas.contribution(item.containsKey(ArticleItemMapper.FEED_SHARD),
-                            item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
-                            ArticleItemMapper.string(item, "authorName")).keySet()));
+                ArticleItemMapper.STORED_VERSION)) {
+            found.put(ArticleItemMapper.idOf(item), ArticleItemMapper.storedVersionFromItem(item));
         }
         return found;
     }
@@ -453,8 +440,8 @@ public final class ArticleStore {
     public Map<String, String> slugOwners(Collection<String> slugs) {
         Map<String, String> owners = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(slugs.stream().map(ArticleItemMapper::slugKey).toList(),
-                "pk, articleId")) {
-            owners.put(item.get("pk").s().substring("SLUG#".length()), item.get(ARTICLE_ID).s());
+                ArticleItemMapper.SLUG_CLAIM)) {
+            owners.put(ArticleItemMapper.slugOfClaim(item), item.get(ARTICLE_ID).s());
         }
         return owners;
     }
@@ -539,7 +526,7 @@ public final class ArticleStore {
             StoredVersion stored = previous.get(article.id());
             Put.Builder put = Put.builder().tableName(table).item(ArticleItemMapper.toItem(article, contentHashes.get(article.id())));
             if (stored == null) {
-                put.conditionExpression("attribute_not_exists(pk)");
+                put.conditionExpression(ArticleItemMapper.KEY_IS_FREE);
             } else {
                 put.conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
                         .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(stored.version())));

@@ -50,7 +50,7 @@ final class CountQueries {
             // (counters are small items: a round trip costs more than reading them).
             int wanted = examined == 0 ? limit + 1 : budget - examined;
             QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :p")
+                    .keyConditionExpression(ArticleItemMapper.IN_PARTITION)
                     .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
                     .exclusiveStartKey(resumeAt)
                     .limit(wanted)));

@@ -92,7 +92,7 @@ public final class CounterRebuild {
         do {
             Map<String, AttributeValue> resumeAt = start;
             QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :p")
+                    .keyConditionExpression(ArticleItemMapper.IN_PARTITION)
                     .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
                     .consistentRead(true)
                     .exclusiveStartKey(resumeAt)));

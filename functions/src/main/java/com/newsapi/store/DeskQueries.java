@@ -1,5 +1,7 @@
 package com.newsapi.store;
 
+import static com.newsapi.store.ArticleItemMapper.STATUS;
+import static com.newsapi.store.ArticleItemMapper.UPDATED_AT;
 import static com.newsapi.store.DynamoCalls.call;
 
 import com.newsapi.model.Article;
@@ -38,8 +40,6 @@ final class DeskQueries {
 
     /** The status partitions, in the order the merge lists entries with equal {@code updatedAt}. */
     static final List<ArticleStatus> PARTITIONS = List.of(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
-    private static final String UPDATED_AT = "updatedAt";
-    private static final String STATUS = "status";
     /** Below and above every stored instant ('A' sorts after every digit). */
     private static final String LOWEST = "0";
     private static final String HIGHEST = "A";

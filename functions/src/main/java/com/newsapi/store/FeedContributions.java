@@ -4,7 +4,6 @@ import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -37,12 +36,10 @@ final class FeedContributions {
                         .keyConditionExpression(condition)
                         .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#k", ArticleItemMapper.FEED_KEY))
                         .expressionAttributeValues(values)
-                        .projectionExpression("#k, tags, authorName")
+                        .projectionExpression("#k, " + ArticleItemMapper.CONTRIBUTION)
                         .exclusiveStartKey(resumeAt)));
                 for (Map<String, AttributeValue> item : response.items()) {
-                    List<String> tags = item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of();
-                    action.accept(item.get(ArticleItemMapper.FEED_KEY).s(),
-                            CounterDeltas.contribution(true, tags, ArticleItemMapper.string(item, "authorName")));
+                    action.accept(item.get(ArticleItemMapper.FEED_KEY).s(), ArticleItemMapper.contributionOf(item, true));
                 }
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
             } while (start != null);
