@@ -2,6 +2,7 @@ package com.newsapi.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.digest.Sha256;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
 import java.io.IOException;
@@ -10,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -117,12 +116,7 @@ public final class SignedPositions {
 
     /** The filter a position is tied to, in a few bytes: equal for the same filter, whatever the order of its terms. */
     static String digest(ArticleQuery filter) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(filter.fingerprint().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(filter.fingerprint(), 8);
     }
 
     private boolean signedByAnyKey(byte[] payload, byte[] signature) {
