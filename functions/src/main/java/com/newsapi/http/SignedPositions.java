@@ -1,13 +1,10 @@
 package com.newsapi.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.digest.Sha256;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,12 +33,6 @@ public final class SignedPositions {
     /** The first signs; all are accepted (key rotation). */
     private final List<SecretKeySpec> keys;
 
-    /** The fields of one kind of position, written after its kind and before its filter. */
-    @FunctionalInterface
-    public interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
     public SignedPositions(String secret) {
         this(Arrays.asList(secret)); // asList: a null secret gets the message below, not a NullPointerException
     }
@@ -59,18 +50,16 @@ public final class SignedPositions {
         this.keys = secrets.stream().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
     }
 
-    public String seal(String kind, ArticleQuery filter, Fields fields) {
-        StringWriter out = new StringWriter(160);
-        try (var json = Json.factory().createGenerator(out)) {
+    /** A signed position of one kind: {@code fields} writes the kind's own fields, after its kind and before its filter. */
+    public String seal(String kind, ArticleQuery filter, Json.Writer fields) {
+        String sealed = Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("k", kind);
             fields.write(json);
             json.writeStringField("f", digest(filter));
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] payload = out.toString().getBytes(StandardCharsets.UTF_8);
+        });
+        byte[] payload = sealed.getBytes(StandardCharsets.UTF_8);
         return encode(payload) + "." + encode(mac(keys.getFirst(), payload));
     }
 
