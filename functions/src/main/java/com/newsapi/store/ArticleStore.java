@@ -252,24 +252,16 @@ public final class ArticleStore {
     }
 
     /**
-     * The keys of every revision an article has, read consistently: what its delete removes. Paged,
-     * as a Query reads at most 1 MB (and is charged for the whole items) per call.
+     * The keys of every revision an article has, read consistently: what its delete removes. Every
+     * page, through the SDK's paginator, as a Query reads at most 1 MB (and is charged for the whole items) per call.
      */
     private List<Map<String, AttributeValue>> revisionKeys(String id) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                    .keyConditionExpression(ArticleItemMapper.PK + " = :pk AND begins_with(" + ArticleItemMapper.SK + ", :revisions)")
-                    .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
-                            ":revisions", s(ArticleItemMapper.REVISION_PREFIX)))
-                    .projectionExpression(ArticleItemMapper.PK + ", " + ArticleItemMapper.SK)
-                    .exclusiveStartKey(resumeAt)));
-            keys.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return keys;
+        return call(() -> dynamo.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                .keyConditionExpression(ArticleItemMapper.PK + " = :pk AND begins_with(" + ArticleItemMapper.SK + ", :revisions)")
+                .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
+                        ":revisions", s(ArticleItemMapper.REVISION_PREFIX)))
+                .projectionExpression(ArticleItemMapper.PK + ", " + ArticleItemMapper.SK))
+                .items().stream().toList());
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Rebuilds the tag and author counters from the articles: for a table written before counters
@@ -88,22 +87,18 @@ public final class CounterRebuild {
 
     private Map<Counter, Stored> storedCounters(CountKind kind) {
         Map<Counter, Stored> counters = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
+        // Every page of the partition: the SDK's paginator reads on while a page ends with a LastEvaluatedKey.
+        return call(() -> {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table)
                     .keyConditionExpression(ArticleItemMapper.IN_PARTITION)
                     .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
-                    .consistentRead(true)
-                    .exclusiveStartKey(resumeAt)));
-            for (Map<String, AttributeValue> item : response.items()) {
+                    .consistentRead(true)).items()) {
                 AttributeValue articles = item.get(ArticleItemMapper.ARTICLES);
                 counters.put(new Counter(kind, item.get(ArticleItemMapper.SK).s()),
                         new Stored(articles == null ? null : Long.parseLong(articles.n()), ArticleItemMapper.string(item, ArticleItemMapper.NAME)));
             }
-            start = nextPage(response);
-        } while (start != null);
-        return counters;
+            return counters;
+        });
     }
 
     /**
@@ -164,9 +159,5 @@ public final class CounterRebuild {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    private static Map<String, AttributeValue> nextPage(QueryResponse response) {
-        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
     }
 }

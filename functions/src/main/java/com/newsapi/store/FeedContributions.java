@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What the counters read of the feed index: each listed article's position and the counters it
@@ -29,20 +28,16 @@ final class FeedContributions {
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":p", s(ArticleItemMapper.feedShard(shard)));
             from.ifPresent(position -> values.put(":from", s(position)));
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> resumeAt = start;
-                QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
+            call(() -> {
+                for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
                         .keyConditionExpression(condition)
                         .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#k", ArticleItemMapper.FEED_KEY))
                         .expressionAttributeValues(values)
-                        .projectionExpression("#k, " + ArticleItemMapper.CONTRIBUTION)
-                        .exclusiveStartKey(resumeAt)));
-                for (Map<String, AttributeValue> item : response.items()) {
+                        .projectionExpression("#k, " + ArticleItemMapper.CONTRIBUTION)).items()) {
                     action.accept(item.get(ArticleItemMapper.FEED_KEY).s(), ArticleItemMapper.contributionOf(item, true));
                 }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            } while (start != null);
+                return null;
+            });
         }
     }
 }
