@@ -90,11 +90,11 @@ public final class CounterRebuild {
         // Every page of the partition: the SDK's paginator reads on while a page ends with a LastEvaluatedKey.
         return call(() -> {
             for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table)
-                    .keyConditionExpression(ArticleItemMapper.IN_PARTITION)
-                    .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
+                    .keyConditionExpression(TableKeys.IN_PARTITION)
+                    .expressionAttributeValues(Map.of(":p", s(TableKeys.countPartition(kind))))
                     .consistentRead(true)).items()) {
                 AttributeValue articles = item.get(ArticleItemMapper.ARTICLES);
-                counters.put(new Counter(kind, item.get(ArticleItemMapper.SK).s()),
+                counters.put(new Counter(kind, item.get(TableKeys.SK).s()),
                         new Stored(articles == null ? null : Long.parseLong(articles.n()), ArticleItemMapper.string(item, ArticleItemMapper.NAME)));
             }
             return counters;
@@ -123,7 +123,7 @@ public final class CounterRebuild {
     private boolean setCounter(Counter counter, Stored before, long articles, String name) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", n(articles), ":name", s(name)));
         String condition = unchangedSince(before, values);
-        return conditionHolds(() -> dynamo.updateItem(u -> u.tableName(table).key(ArticleItemMapper.counterKey(counter))
+        return conditionHolds(() -> dynamo.updateItem(u -> u.tableName(table).key(TableKeys.counterKey(counter))
                 .updateExpression("SET #articles = :n, #name = :name")
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES, "#name", ArticleItemMapper.NAME))
@@ -134,7 +134,7 @@ public final class CounterRebuild {
     private boolean removeCounter(Counter counter, Stored before) {
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = unchangedSince(before, values);
-        return conditionHolds(() -> dynamo.deleteItem(d -> d.tableName(table).key(ArticleItemMapper.counterKey(counter))
+        return conditionHolds(() -> dynamo.deleteItem(d -> d.tableName(table).key(TableKeys.counterKey(counter))
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
                 .expressionAttributeValues(values.isEmpty() ? null : values)));

@@ -24,17 +24,17 @@ final class FeedContributions {
     static void forEach(DynamoDbClient dynamo, String table, Optional<String> from,
                         BiConsumer<String, Map<Counter, String>> action) {
         String condition = from.isPresent() ? "#p = :p AND #k >= :from" : "#p = :p";
-        for (int shard = 0; shard < ArticleItemMapper.FEED_SHARDS; shard++) {
+        for (int shard = 0; shard < TableKeys.FEED_SHARDS; shard++) {
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":p", s(ArticleItemMapper.feedShard(shard)));
+            values.put(":p", s(TableKeys.feedShard(shard)));
             from.ifPresent(position -> values.put(":from", s(position)));
             call(() -> {
-                for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
+                for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.FEED_INDEX)
                         .keyConditionExpression(condition)
-                        .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#k", ArticleItemMapper.FEED_KEY))
+                        .expressionAttributeNames(Map.of("#p", TableKeys.FEED_SHARD, "#k", TableKeys.FEED_KEY))
                         .expressionAttributeValues(values)
                         .projectionExpression("#k, " + ArticleItemMapper.CONTRIBUTION)).items()) {
-                    action.accept(item.get(ArticleItemMapper.FEED_KEY).s(), ArticleItemMapper.contributionOf(item, true));
+                    action.accept(item.get(TableKeys.FEED_KEY).s(), ArticleItemMapper.contributionOf(item, true));
                 }
                 return null;
             });

@@ -25,7 +25,7 @@ public final class StreamImages {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = item(image);
-        return ArticleItemMapper.isArticleItem(item) ? Optional.of(ArticleItemMapper.fromItem(item)) : Optional.empty();
+        return TableKeys.isArticleItem(item) ? Optional.of(ArticleItemMapper.fromItem(item)) : Optional.empty();
     }
 
     private static Map<String, AttributeValue> item(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
