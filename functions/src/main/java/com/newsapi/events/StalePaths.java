@@ -1,6 +1,7 @@
 package com.newsapi.events;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.Author;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * The CDN paths an article change makes stale, computed from the article before and after its
- * stream record (as the store decodes the record's item images), in CloudFront's invalidation path syntax (a trailing {@code *} matches any rest of the
- * URL, query string included; anything else is one exact URL).
+ * stream record (as the store decodes the record's item images), in CloudFront's invalidation
+ * path syntax (a trailing {@code *} matches any rest of the URL, query string included; anything
+ * else is one exact URL).
  *
  * <ul>
  *   <li>the article by id and by slug, old and new slug, with any query ({@code ?fields=}):
@@ -94,6 +96,6 @@ public final class StalePaths {
     }
 
     private static String authorName(Optional<Article> article) {
-        return article.map(Article::author).map(author -> author.name()).orElse(null);
+        return article.map(Article::author).map(Author::name).orElse(null);
     }
 }

@@ -238,7 +238,7 @@ public final class ArticleStore {
     public RevisionPage revisions(String id, OptionalLong before, int limit) {
         String highest = TableKeys.revisionSortKey(before.isPresent() ? before.getAsLong() - 1 : Long.MAX_VALUE);
         QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression(TableKeys.PK + " = :pk AND " + TableKeys.SK + " BETWEEN :lowest AND :highest")
+                .keyConditionExpression(TableKeys.REVISIONS_BETWEEN)
                 .expressionAttributeValues(Map.of(":pk", s(TableKeys.articlePartition(id)),
                         ":lowest", s(TableKeys.revisionSortKey(0)), ":highest", s(highest)))
                 .projectionExpression(ArticleItemMapper.REVISION_SUMMARY)
@@ -253,14 +253,15 @@ public final class ArticleStore {
 
     /**
      * The keys of every revision an article has, read consistently: what its delete removes. Every
-     * page, through the SDK's paginator, as a Query reads at most 1 MB (and is charged for the whole items) per call.
+     * page, through the SDK's paginator, as a Query reads at most 1 MB (and is charged for the whole
+     * items) per call.
      */
     private List<Map<String, AttributeValue>> revisionKeys(String id) {
         return call(() -> dynamo.queryPaginator(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression(TableKeys.PK + " = :pk AND begins_with(" + TableKeys.SK + ", :revisions)")
+                .keyConditionExpression(TableKeys.REVISIONS_OF)
                 .expressionAttributeValues(Map.of(":pk", s(TableKeys.articlePartition(id)),
                         ":revisions", s(TableKeys.REVISION_PREFIX)))
-                .projectionExpression(TableKeys.PK + ", " + TableKeys.SK))
+                .projectionExpression(TableKeys.KEY_ONLY))
                 .items().stream().toList());
     }
 

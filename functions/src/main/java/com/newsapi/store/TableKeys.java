@@ -40,6 +40,12 @@ final class TableKeys {
     static final String KEY_IS_FREE = "attribute_not_exists(" + PK + ")";
     /** A Query's key condition on the table's partition alone ({@code :p}). */
     static final String IN_PARTITION = PK + " = :p";
+    /** An article partition's ({@code :pk}) revisions from {@code :lowest} to {@code :highest} (sort keys). */
+    static final String REVISIONS_BETWEEN = PK + " = :pk AND " + SK + " BETWEEN :lowest AND :highest";
+    /** Every revision in an article partition ({@code :pk}; {@code :revisions} is {@link #REVISION_PREFIX}). */
+    static final String REVISIONS_OF = PK + " = :pk AND begins_with(" + SK + ", :revisions)";
+    /** A projection of an item's key alone. */
+    static final String KEY_ONLY = PK + ", " + SK;
     private static final String ARTICLE_PREFIX = "ARTICLE#";
     private static final String ARTICLE_SK = "ARTICLE";
     private static final String SLUG_PREFIX = "SLUG#";
