@@ -1,85 +1,87 @@
 package com.newsapi.events;
 
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.time.Instant;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Turns one DynamoDB stream record into the change event it means, or none: only article items
- * count (slug claims, postings, registrations and revisions are bookkeeping).
+ * Turns one change of an article, as a DynamoDB stream record carries it (the article before and
+ * after; absent where the record's item is none, or not an article), into the change event it means,
+ * or none: only article items count (slug claims, postings, registrations and revisions are
+ * bookkeeping, and the store decodes them as no article).
  */
 public final class ChangeClassifier {
 
-    static final List<String> EDITABLE_FIELDS =
-            List.of("title", "summary", "body", "authorName", "authorBio", "tags", "status", "publishedAt");
-    private static final String ARTICLE_PREFIX = "ARTICLE#";
-    private static final String ARTICLE_SK = "ARTICLE";
+    /** The fields an event names as changed, in this order, with what each reads of an article. */
+    private static final Map<String, Function<Article, Object>> EDITABLE_FIELDS = editableFields();
 
     private ChangeClassifier() {
     }
 
-    public static Optional<ChangeEvent> classify(String eventName, Map<String, AttributeValue> oldImage,
-                                                 Map<String, AttributeValue> newImage) {
-        Map<String, AttributeValue> any = newImage != null && !newImage.isEmpty() ? newImage : oldImage;
-        if (any == null || !any.containsKey("pk") || !any.get("pk").getS().startsWith(ARTICLE_PREFIX)) {
+    public static Optional<ChangeEvent> classify(String eventName, Optional<Article> before, Optional<Article> after) {
+        Optional<Article> any = after.or(() -> before);
+        if (any.isEmpty()) {
             return Optional.empty();
         }
-        if (any.containsKey("sk") && !ARTICLE_SK.equals(any.get("sk").getS())) {
-            return Optional.empty(); // a revision kept in the article's partition: written, or removed, with a change of its own
-        }
-        String before = status(oldImage);
-        String after = status(newImage);
-        if ("INSERT".equals(eventName) && "draft".equals(after)) {
+        ArticleStatus statusBefore = status(before);
+        ArticleStatus statusAfter = status(after);
+        if ("INSERT".equals(eventName) && statusAfter == ArticleStatus.DRAFT) {
             return Optional.empty(); // a new draft: nothing happened that anyone outside can see
         }
         // A scheduled article appears at its publishAt without any write, so it has no event of
         // its own then: ArticleScheduled (with publishedAt among the changed fields) announces it.
         String type = "REMOVE".equals(eventName) ? ChangeEvent.DELETED
-                : "scheduled".equals(after) ? ChangeEvent.SCHEDULED
-                : "published".equals(after) ? (wasVisible(oldImage, newImage) ? ChangeEvent.UPDATED : ChangeEvent.PUBLISHED)
-                : "draft".equals(before) ? ChangeEvent.UPDATED
+                : statusAfter == ArticleStatus.SCHEDULED ? ChangeEvent.SCHEDULED
+                : statusAfter == ArticleStatus.PUBLISHED ? (wasVisible(before, after) ? ChangeEvent.UPDATED : ChangeEvent.PUBLISHED)
+                : statusBefore == ArticleStatus.DRAFT ? ChangeEvent.UPDATED
                 : ChangeEvent.UNPUBLISHED;
-        List<String> changed = changedFields(oldImage, newImage);
+        List<String> changed = changedFields(before, after);
         if (type.equals(ChangeEvent.UPDATED) && changed.isEmpty() && "MODIFY".equals(eventName)) {
             return Optional.empty();
         }
-        return Optional.of(new ChangeEvent(type, string(any, "id"), string(any, "slug"),
-                Long.parseLong(any.get("version").getN()), changed));
+        Article article = any.get();
+        return Optional.of(new ChangeEvent(type, article.id(), article.slug(), article.version(), changed));
     }
 
     /** Published before, or scheduled for an instant that had come by the time of this change. */
-    private static boolean wasVisible(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        String before = status(oldImage);
-        if (!"scheduled".equals(before)) {
-            return "published".equals(before);
+    private static boolean wasVisible(Optional<Article> before, Optional<Article> after) {
+        if (status(before) != ArticleStatus.SCHEDULED) {
+            return status(before) == ArticleStatus.PUBLISHED;
         }
-        String publishAt = string(oldImage, "publishedAt");
-        String changedAt = string(newImage, "updatedAt");
-        return publishAt != null && changedAt != null && !Instant.parse(publishAt).isAfter(Instant.parse(changedAt));
+        return before.get().publishedAt() != null && after.isPresent()
+                && !before.get().publishedAt().isAfter(after.get().updatedAt());
     }
 
-    private static String status(Map<String, AttributeValue> image) {
-        return image != null && image.containsKey("status") ? image.get("status").getS() : "draft";
+    private static ArticleStatus status(Optional<Article> article) {
+        return article.map(Article::status).orElse(ArticleStatus.DRAFT);
     }
 
-    private static List<String> changedFields(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    private static List<String> changedFields(Optional<Article> before, Optional<Article> after) {
         List<String> changed = new ArrayList<>();
-        for (String field : EDITABLE_FIELDS) {
-            AttributeValue before = oldImage == null ? null : oldImage.get(field);
-            AttributeValue after = newImage == null ? null : newImage.get(field);
-            if (!Objects.equals(before, after)) {
+        EDITABLE_FIELDS.forEach((field, value) -> {
+            if (!Objects.equals(before.map(value).orElse(null), after.map(value).orElse(null))) {
                 changed.add(field);
             }
-        }
+        });
         return changed;
     }
 
-    private static String string(Map<String, AttributeValue> image, String name) {
-        AttributeValue value = image.get(name);
-        return value == null ? null : value.getS();
+    private static Map<String, Function<Article, Object>> editableFields() {
+        Map<String, Function<Article, Object>> fields = new LinkedHashMap<>();
+        fields.put("title", Article::title);
+        fields.put("summary", Article::summary);
+        fields.put("body", Article::body);
+        fields.put("authorName", article -> article.author() == null ? null : article.author().name());
+        fields.put("authorBio", article -> article.author() == null ? null : article.author().bio());
+        fields.put("tags", Article::tags);
+        fields.put("status", Article::status);
+        fields.put("publishedAt", Article::publishedAt);
+        return fields;
     }
 }

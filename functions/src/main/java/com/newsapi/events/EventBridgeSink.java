@@ -2,9 +2,6 @@ package com.newsapi.events;
 
 import com.newsapi.observe.Telemetry;
 import com.newsapi.http.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -89,8 +86,7 @@ public final class EventBridgeSink implements EventSink {
 
     /** The event detail: {@code {"id", "slug", "version", "changedFields"}}. */
     public static String detail(ChangeEvent change) {
-        StringWriter out = new StringWriter(160);
-        try (var json = Json.factory().createGenerator(out)) {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("id", change.id());
             json.writeStringField("slug", change.slug());
@@ -101,9 +97,6 @@ public final class EventBridgeSink implements EventSink {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 }

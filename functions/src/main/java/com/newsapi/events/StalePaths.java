@@ -1,18 +1,20 @@
 package com.newsapi.events;
 
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.newsapi.model.Article;
+import com.newsapi.model.Author;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The CDN paths an article change makes stale, computed from its stream record's old and new item
- * images, in CloudFront's invalidation path syntax (a trailing {@code *} matches any rest of the
- * URL, query string included; anything else is one exact URL).
+ * The CDN paths an article change makes stale, computed from the article before and after its
+ * stream record (as the store decodes the record's item images), in CloudFront's invalidation
+ * path syntax (a trailing {@code *} matches any rest of the URL, query string included; anything
+ * else is one exact URL).
  *
  * <ul>
  *   <li>the article by id and by slug, old and new slug, with any query ({@code ?fields=}):
@@ -39,33 +41,30 @@ public final class StalePaths {
     private static final String FEED = "/articles";
     private static final String EVERY_FEED_PAGE = "/articles?*";
 
-    private static final String ARTICLE_PREFIX = "ARTICLE#";
-    private static final Set<String> LISTED = Set.of("published", "scheduled");
-
     private StalePaths() {
     }
 
     /** The paths one stream record makes stale; empty for anything but an article a reader could have seen. */
-    public static Set<String> of(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    public static Set<String> of(Optional<Article> before, Optional<Article> after) {
         Set<String> paths = new TreeSet<>();
-        boolean listedBefore = listedArticle(oldImage);
-        boolean listedAfter = listedArticle(newImage);
+        boolean listedBefore = listed(before);
+        boolean listedAfter = listed(after);
         if (!listedBefore && !listedAfter) {
             return paths;
         }
-        for (String key : new String[] {string(oldImage, "id"), string(oldImage, "slug"),
-                string(newImage, "id"), string(newImage, "slug")}) {
-            if (key != null) {
-                paths.add(FEED + "/" + key + "*");
-            }
+        for (Optional<Article> article : List.of(before, after)) {
+            article.ifPresent(present -> {
+                paths.add(FEED + "/" + present.id() + "*");
+                paths.add(FEED + "/" + present.slug() + "*");
+            });
         }
         paths.add(FEED);
         paths.add(EVERY_FEED_PAGE);
         boolean visibilityChanged = listedBefore != listedAfter;
-        if (visibilityChanged || !tags(oldImage).equals(tags(newImage))) {
+        if (visibilityChanged || !tags(before).equals(tags(after))) {
             paths.add("/tags");
         }
-        if (visibilityChanged || !Objects.equals(string(oldImage, "authorName"), string(newImage, "authorName"))) {
+        if (visibilityChanged || !Objects.equals(authorName(before), authorName(after))) {
             paths.add("/authors");
         }
         return paths;
@@ -88,22 +87,15 @@ public final class StalePaths {
         return collapsed;
     }
 
-    private static boolean listedArticle(Map<String, AttributeValue> image) {
-        return image != null && image.containsKey("pk") && image.get("pk").getS() != null
-                && image.get("pk").getS().startsWith(ARTICLE_PREFIX)
-                && image.containsKey("status") && LISTED.contains(image.get("status").getS());
+    private static boolean listed(Optional<Article> article) {
+        return article.isPresent() && article.get().status().isListed();
     }
 
-    private static List<String> tags(Map<String, AttributeValue> image) {
-        AttributeValue tags = image == null ? null : image.get("tags");
-        if (tags == null || tags.getL() == null) {
-            return List.of();
-        }
-        return tags.getL().stream().map(AttributeValue::getS).filter(Objects::nonNull).toList();
+    private static List<String> tags(Optional<Article> article) {
+        return article.map(Article::tags).orElse(List.of());
     }
 
-    private static String string(Map<String, AttributeValue> image, String name) {
-        AttributeValue value = image == null ? null : image.get(name);
-        return value == null ? null : value.getS();
+    private static String authorName(Optional<Article> article) {
+        return article.map(Article::author).map(Author::name).orElse(null);
     }
 }

@@ -10,8 +10,10 @@ import com.newsapi.events.ChangeClassifier;
 import com.newsapi.events.ChangeEvent;
 import com.newsapi.events.EventSink;
 import com.newsapi.events.StalePaths;
+import com.newsapi.model.Article;
 import com.newsapi.observe.Emf;
 import com.newsapi.observe.Telemetry;
+import com.newsapi.store.StreamImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +59,13 @@ public final class PublishChangesHandler implements RequestHandler<DynamodbEvent
         List<Set<String>> stalePaths = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             var data = record.getDynamodb();
-            Optional<ChangeEvent> change = ChangeClassifier.classify(record.getEventName(), data.getOldImage(), data.getNewImage());
+            Optional<Article> before = StreamImages.article(data.getOldImage());
+            Optional<Article> after = StreamImages.article(data.getNewImage());
+            Optional<ChangeEvent> change = ChangeClassifier.classify(record.getEventName(), before, after);
             if (change.isPresent()) {
                 changes.add(change.get());
                 sequenceNumbers.add(data.getSequenceNumber());
-                stalePaths.add(StalePaths.of(data.getOldImage(), data.getNewImage()));
+                stalePaths.add(StalePaths.of(before, after));
             }
         }
         int delivered = changes.isEmpty() ? 0 : sink.send(changes);

@@ -22,8 +22,6 @@ import com.newsapi.model.Block;
 import com.newsapi.service.SyncService;
 import com.newsapi.store.Count;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,11 +37,11 @@ public final class ArticleJson {
     }
 
     public static String article(Article article, Set<ArticleFields> fields) {
-        return render(json -> write(json, article, fields));
+        return Json.write(json -> write(json, article, fields));
     }
 
     public static String list(List<Article> items, Set<ArticleFields> fields, Optional<String> nextCursor) {
-        return render(json -> {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (Article article : items) {
@@ -69,7 +67,7 @@ public final class ArticleJson {
      */
     public static String sync(List<SyncService.Entry> entries, Set<ArticleFields> fields,
                               Optional<String> nextCursor, Optional<String> nextSyncToken) {
-        return render(json -> {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (SyncService.Entry entry : entries) {
@@ -93,7 +91,7 @@ public final class ArticleJson {
 
     /** {@code {"items": [{"name": ..., "articles": n}], "nextCursor": ...}}. */
     public static String counts(List<Count> counts, Optional<String> nextCursor) {
-        return render(json -> {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (Count count : counts) {
@@ -202,21 +200,5 @@ public final class ArticleJson {
         if (value != null) {
             json.writeStringField(name, value);
         }
-    }
-
-    /** What {@link #render} writes; {@link RevisionJson} renders through it too. */
-    @FunctionalInterface
-    interface Writer {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    static String render(Writer writer) {
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator json = Json.factory().createGenerator(out)) {
-            writer.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

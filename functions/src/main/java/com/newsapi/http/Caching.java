@@ -2,6 +2,7 @@ package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.digest.Sha256;
 import com.newsapi.model.Article;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,21 +54,11 @@ public final class Caching {
     public static APIGatewayV2HTTPResponse conditional(APIGatewayV2HTTPEvent event, String contentType, String body,
                                                        Map<String, String> headers) {
         Map<String, String> all = new java.util.HashMap<>(headers);
-        all.put("ETag", "\"" + digest(body) + "\"");
+        all.put("ETag", "\"" + Sha256.hex(body, 16) + "\"");
         if (notModified(event, all.get("ETag"))) {
             return Responses.notModified(all);
         }
         return Responses.of(200, contentType, body, all);
-    }
-
-    private static String digest(String body) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     /**

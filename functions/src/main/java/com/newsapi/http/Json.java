@@ -1,10 +1,14 @@
 package com.newsapi.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * The one configured Jackson mapper of the application, and the factory it is built on. Responses
@@ -32,6 +36,23 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MapperHolder.MAPPER;
+    }
+
+    /** Writes one JSON document with the factory's streaming generator. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** The document {@code writer} writes, as a string: how every response body, log line and token is made. */
+    public static String write(Writer writer) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            writer.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
     /** Initialised by the JVM on first access only. */

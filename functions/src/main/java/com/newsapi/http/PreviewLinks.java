@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.service.PreviewService;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,17 +35,14 @@ public final class PreviewLinks {
 
     public static APIGatewayV2HTTPResponse created(APIGatewayV2HTTPEvent event, PreviewService.Link link) {
         String url = url(event, link.token());
-        StringWriter out = new StringWriter(256);
-        try (var json = Json.factory().createGenerator(out)) {
+        String body = Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("url", url);
             json.writeStringField("token", link.token());
             json.writeStringField("expiresAt", link.expiresAt().toString());
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Responses.json(201, out.toString(), Map.of("Location", url, "Cache-Control", Responses.NO_STORE));
+        });
+        return Responses.json(201, body, Map.of("Location", url, "Cache-Control", Responses.NO_STORE));
     }
 
     static String url(APIGatewayV2HTTPEvent event, String token) {

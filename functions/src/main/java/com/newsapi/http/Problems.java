@@ -3,14 +3,10 @@ package com.newsapi.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.error.ApiException;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.observe.RequestLog;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -71,14 +67,8 @@ public final class Problems {
         return Responses.problem(e.status(), body, headers);
     }
 
-    @FunctionalInterface
-    private interface Extensions {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static String write(String type, String title, int status, String detail, String instance, Extensions extensions) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = Json.factory().createGenerator(out)) {
+    private static String write(String type, String title, int status, String detail, String instance, Json.Writer extensions) {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("type", TYPE_PREFIX + type);
             json.writeStringField("title", title);
@@ -87,9 +77,6 @@ public final class Problems {
             json.writeStringField("instance", instance);
             extensions.write(json);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 }

@@ -19,7 +19,7 @@ public final class RevisionJson {
     }
 
     public static String list(List<RevisionSummary> items, Optional<String> nextCursor) {
-        return ArticleJson.render(json -> {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("items");
             for (RevisionSummary item : items) {
@@ -36,7 +36,7 @@ public final class RevisionJson {
 
     /** The article is written as the write routes answer it ({@link WriteResponses#body}). */
     public static String revision(Revision revision) {
-        return ArticleJson.render(json -> {
+        return Json.write(json -> {
             json.writeStartObject();
             header(json, revision.version(), revision.savedAt(), revision.savedBy(), revision.changed(), revision.restoredFrom());
             json.writeFieldName("article");

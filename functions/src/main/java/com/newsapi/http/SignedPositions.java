@@ -1,19 +1,15 @@
 package com.newsapi.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.newsapi.digest.Sha256;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,12 +33,6 @@ public final class SignedPositions {
     /** The first signs; all are accepted (key rotation). */
     private final List<SecretKeySpec> keys;
 
-    /** The fields of one kind of position, written after its kind and before its filter. */
-    @FunctionalInterface
-    public interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
     public SignedPositions(String secret) {
         this(Arrays.asList(secret)); // asList: a null secret gets the message below, not a NullPointerException
     }
@@ -60,18 +50,16 @@ public final class SignedPositions {
         this.keys = secrets.stream().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
     }
 
-    public String seal(String kind, ArticleQuery filter, Fields fields) {
-        StringWriter out = new StringWriter(160);
-        try (var json = Json.factory().createGenerator(out)) {
+    /** A signed position of one kind: {@code fields} writes the kind's own fields, after its kind and before its filter. */
+    public String seal(String kind, ArticleQuery filter, Json.Writer fields) {
+        String sealed = Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("k", kind);
             fields.write(json);
             json.writeStringField("f", digest(filter));
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] payload = out.toString().getBytes(StandardCharsets.UTF_8);
+        });
+        byte[] payload = sealed.getBytes(StandardCharsets.UTF_8);
         return encode(payload) + "." + encode(mac(keys.getFirst(), payload));
     }
 
@@ -117,12 +105,7 @@ public final class SignedPositions {
 
     /** The filter a position is tied to, in a few bytes: equal for the same filter, whatever the order of its terms. */
     static String digest(ArticleQuery filter) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(filter.fingerprint().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(filter.fingerprint(), 8);
     }
 
     private boolean signedByAnyKey(byte[] payload, byte[] signature) {

@@ -1,5 +1,6 @@
 package com.newsapi.loader;
 
+import com.newsapi.digest.Sha256;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
@@ -12,15 +13,11 @@ import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.FeedKey;
 import com.newsapi.store.StoredVersion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +168,7 @@ public final class SeedLoader {
                 String owner = claimedHere.containsKey(candidate) ? claimedHere.get(candidate) : owners.get(candidate).orElse(null);
                 if (owner == null || owner.equals(article.id())) {
                     claimedHere.put(candidate, article.id());
-                    result.add(withSlug(article, candidate));
+                    result.add(article.withSlug(candidate));
                     break;
                 }
             }
@@ -187,11 +184,6 @@ public final class SeedLoader {
         for (String slug : slugs) {
             owners.put(slug, Optional.ofNullable(found.get(slug)));
         }
-    }
-
-    private static Article withSlug(Article a, String slug) {
-        return new Article(a.id(), slug, a.title(), a.summary(), a.body(), a.author(), a.source(), a.publishedAt(),
-                a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), a.wordCount());
     }
 
     private static Article toArticle(String id, String fileName, ParsedArticle story, long version,
@@ -219,11 +211,6 @@ public final class SeedLoader {
         for (Block block : story.body()) {
             canonical.append(block.type()).append(':').append(block.text()).append('\u0000');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return SEED_HASH_PREFIX + (story.excerpt() ? "excerpt:" : "story:") + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return SEED_HASH_PREFIX + (story.excerpt() ? "excerpt:" : "story:") + Sha256.hex(canonical.toString());
     }
 }

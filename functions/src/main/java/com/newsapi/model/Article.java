@@ -67,7 +67,18 @@ public record Article(
         if (status != ArticleStatus.SCHEDULED || !isVisibleAt(now)) {
             return this;
         }
-        return new Article(id, slug, title, summary, body, author, source, publishedAt, tags, ArticleStatus.PUBLISHED,
+        return withStatus(ArticleStatus.PUBLISHED);
+    }
+
+    /** This article with another status, nothing else changed (not its version: a caller saving it sets that). */
+    public Article withStatus(ArticleStatus newStatus) {
+        return new Article(id, slug, title, summary, body, author, source, publishedAt, tags, newStatus,
+                excerpt, version, createdAt, updatedAt, wordCount);
+    }
+
+    /** This article under another URL name, nothing else changed. */
+    public Article withSlug(String newSlug) {
+        return new Article(id, newSlug, title, summary, body, author, source, publishedAt, tags, status,
                 excerpt, version, createdAt, updatedAt, wordCount);
     }
 }

@@ -1,10 +1,6 @@
 package com.newsapi.observe;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.http.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -35,8 +31,7 @@ public final class Emf {
 
     public static String line(String namespace, long timestampMillis, Map<String, String> dimensions, boolean withTotal,
                               Iterable<Metric> metrics, Map<String, String> properties) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator json = Json.factory().createGenerator(out)) {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("_aws");
             json.writeNumberField("Timestamp", timestampMillis);
@@ -79,9 +74,6 @@ public final class Emf {
                 json.writeStringField(property.getKey(), property.getValue());
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 }

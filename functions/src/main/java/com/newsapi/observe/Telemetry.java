@@ -1,13 +1,10 @@
 package com.newsapi.observe;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.newsapi.config.Config;
 import com.newsapi.http.Json;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +138,7 @@ public final class Telemetry {
     }
 
     static String line(String level, String message, Map<String, ?> fields, Throwable failure) {
-        StringWriter text = new StringWriter(384);
-        try (JsonGenerator json = Json.factory().createGenerator(text)) {
+        return Json.write(json -> {
             json.writeStartObject();
             json.writeStringField("timestamp", Instant.now().toString());
             json.writeStringField("level", level);
@@ -175,9 +171,6 @@ public final class Telemetry {
                 json.writeEndArray();
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        });
     }
 }

@@ -1,10 +1,7 @@
 package com.newsapi.store;
 
+import com.newsapi.digest.Sha256;
 import com.newsapi.search.Terms;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** How article ids and slugs look, and how they are made. */
@@ -29,16 +26,11 @@ public final class ArticleIds {
 
     /** A deterministic id from stable parts, so the loader writes the same ids on every run. */
     public static String deterministicId(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            joined.append(part).append('\u0000'); // each part ends in a zero byte, so ("ab", "c") and ("a", "bc") differ
         }
+        return Sha256.hex(joined.toString(), 8);
     }
 
     /** A URL name from a title: accents folded, lower case, words joined by hyphens, at most 80 characters. */

@@ -1,5 +1,29 @@
 package com.newsapi.store;
 
+import static com.newsapi.store.TableKeys.AUTHOR_KEY;
+import static com.newsapi.store.TableKeys.CHANGE_KEY;
+import static com.newsapi.store.TableKeys.CHANGE_SHARD;
+import static com.newsapi.store.TableKeys.FEED_KEY;
+import static com.newsapi.store.TableKeys.FEED_SHARD;
+import static com.newsapi.store.TableKeys.IDEMPOTENCY_PREFIX;
+import static com.newsapi.store.TableKeys.MAX_TAGS;
+import static com.newsapi.store.TableKeys.PK;
+import static com.newsapi.store.TableKeys.SK;
+import static com.newsapi.store.TableKeys.TAG_KEY;
+import static com.newsapi.store.TableKeys.TAG_PREFIX;
+import static com.newsapi.store.TableKeys.TERM_PREFIX;
+import static com.newsapi.store.TableKeys.articleKey;
+import static com.newsapi.store.TableKeys.authorKeyOf;
+import static com.newsapi.store.TableKeys.changeKeyOf;
+import static com.newsapi.store.TableKeys.changeShardOf;
+import static com.newsapi.store.TableKeys.counterKey;
+import static com.newsapi.store.TableKeys.feedShardOf;
+import static com.newsapi.store.TableKeys.idOfArticleItem;
+import static com.newsapi.store.TableKeys.idempotencyKey;
+import static com.newsapi.store.TableKeys.revisionKey;
+import static com.newsapi.store.TableKeys.slugKey;
+import static com.newsapi.store.TableKeys.tombstoneKey;
+
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
@@ -19,28 +43,14 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** The one place that knows the table's attribute names; converts articles to items and back. */
+/**
+ * The one place that knows the table's attribute names (with {@link TableKeys}, its key design):
+ * converts articles, revisions, tombstones, counters and idempotency records to items and back.
+ */
 final class ArticleItemMapper {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String FEED_SHARD = "feedShard";
-    static final String FEED_KEY = "feedKey";
-    static final String AUTHOR_KEY = "authorKey";
-    static final String FEED_INDEX = "feed";
-    static final String AUTHOR_INDEX = "byAuthor";
-    /** An article has at most this many tags, each in its own sparse index slot (byTag1…byTag5). */
-    public static final int MAX_TAGS = 5;
-    static final String TAG_KEY = "tagKey";
-    static final String TAG_INDEX = "byTag";
-    static final String TAG_PREFIX = "TAG#";
-    static final String TERM_PREFIX = "TERM#";
-    static final String IDEMPOTENCY_PREFIX = "IDEMPOTENCY#";
     /** Epoch seconds; the table's TTL attribute. */
     static final String EXPIRES_AT = "expiresAt";
-    /** Counter items: one per tag and one per author, each kind in its own partition, sorted by key. */
-    static final String TAG_COUNTS = "COUNTS#TAG";
-    static final String AUTHOR_COUNTS = "COUNTS#AUTHOR";
     /** A counter's number of listed articles (published or scheduled), and the name it shows. */
     static final String ARTICLES = "articles";
     static final String NAME = "name";
@@ -48,20 +58,14 @@ final class ArticleItemMapper {
     static final String VERSION = "version";
     static final String CONTENT_HASH = "contentHash";
     static final String CREATED_AT = "createdAt";
-    static final String CHANGES_INDEX = "changes";
-    static final String CHANGE_SHARD = "changeShard";
-    static final String CHANGE_KEY = "changeKey";
+    /** Article attributes that reads outside this class name (desk keys, projections, conditions). */
+    static final String ID = "id";
+    static final String STATUS = "status";
+    static final String UPDATED_AT = "updatedAt";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String TAGS = "tags";
+    static final String AUTHOR_NAME = "authorName";
 
-    private static final String ARTICLE_PREFIX = "ARTICLE#";
-    private static final String ARTICLE_SK = "ARTICLE";
-    private static final String SLUG_PREFIX = "SLUG#";
-    private static final String SLUG_SK = "SLUG";
-    private static final String FEED_SHARD_PREFIX = "FEED#";
-    private static final String AUTHOR_PREFIX = "AUTHOR#";
-    private static final String CHANGE_SHARD_PREFIX = "CHANGES#";
-    private static final String TOMBSTONE_PREFIX = "TOMBSTONE#";
-    /** Revisions live in their article's partition, after its item, in version order. */
-    static final String REVISION_PREFIX = "REVISION#";
     /** On an article item: the version whose revision is recorded (absent: from before revisions, or loaded). */
     static final String REVISED_VERSION = "revisedVersion";
     static final String SAVED_AT = "savedAt";
@@ -81,35 +85,23 @@ final class ArticleItemMapper {
      * a list reads from the articles themselves when {@code fields=} asks for them. template.yaml
      * names the same attributes (SamTemplateTest holds them equal).
      */
-    static final List<String> LISTED_ATTRIBUTES = List.of("id", "slug", "title", "summary", "authorName", "publishedAt",
-            "tags", "status", "excerpt", VERSION, CREATED_AT, "updatedAt", "wordCount");
+    static final List<String> LISTED_ATTRIBUTES = List.of(ID, "slug", "title", "summary", AUTHOR_NAME, PUBLISHED_AT,
+            TAGS, STATUS, "excerpt", VERSION, CREATED_AT, UPDATED_AT, "wordCount");
 
     /**
-     * The editors' desk: every article item by its {@code status} (hash) and {@code updatedAt}
-     * (range), attributes every article item already has, so the index fills itself from the table.
-     * It projects what a desk row shows besides those keys and the table's (the id is read from
-     * {@code pk}; not createdAt): nine names, so the table's indexes project exactly DynamoDB's
-     * limit of 100 non-key attributes in all (SamTemplateTest holds it).
+     * What the editors' desk index ({@link TableKeys#DESK_INDEX}: every article item by its
+     * {@code status} (hash) and {@code updatedAt} (range), attributes every article item already has,
+     * so the index fills itself from the table) projects besides those keys and the table's (the id
+     * is read from {@code pk}; not createdAt): nine names, so the table's indexes project exactly
+     * DynamoDB's limit of 100 non-key attributes in all (SamTemplateTest holds it).
      */
-    static final String DESK_INDEX = "desk";
-    static final List<String> DESK_ATTRIBUTES = List.of("slug", "title", "summary", "authorName", "publishedAt",
-            "tags", "excerpt", VERSION, "wordCount");
-
-    /** Whether an index entry is an article item (and not another kind that happens to carry its attributes). */
-    static boolean isArticleItem(Map<String, AttributeValue> item) {
-        return item.containsKey(PK) && item.get(PK).s().startsWith(ARTICLE_PREFIX)
-                && item.containsKey(SK) && ARTICLE_SK.equals(item.get(SK).s());
-    }
-
-    /** The article's id, from its item's key (what the desk index projects in place of {@code id}). */
-    static String idOfArticleItem(Map<String, AttributeValue> item) {
-        return item.get(PK).s().substring(ARTICLE_PREFIX.length());
-    }
+    static final List<String> DESK_ATTRIBUTES = List.of("slug", "title", "summary", AUTHOR_NAME, PUBLISHED_AT,
+            TAGS, "excerpt", VERSION, "wordCount");
 
     /** An article as the desk index projects it: no body, bio, source or createdAt (null). */
     static Article fromDeskItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> withId = new HashMap<>(item);
-        withId.putIfAbsent("id", s(idOfArticleItem(item)));
+        withId.putIfAbsent(ID, s(idOfArticleItem(item)));
         return fromItem(withId);
     }
 
@@ -118,64 +110,13 @@ final class ArticleItemMapper {
         return item.containsKey("body");
     }
 
-    /**
-     * Published articles are spread over this many feed partitions by a hash of their id. A list
-     * page queries each shard and merges; the count is part of the stored data, so changing it
-     * needs a re-index.
-     */
-    static final int FEED_SHARDS = 4;
-
     private ArticleItemMapper() {
-    }
-
-    static Map<String, AttributeValue> articleKey(String id) {
-        return Map.of(PK, s(ARTICLE_PREFIX + id), SK, s(ARTICLE_SK));
-    }
-
-    static Map<String, AttributeValue> slugKey(String slug) {
-        return Map.of(PK, s(SLUG_PREFIX + slug), SK, s(SLUG_SK));
     }
 
     static Map<String, AttributeValue> slugItem(String slug, String articleId) {
         Map<String, AttributeValue> item = new HashMap<>(slugKey(slug));
         item.put(ARTICLE_ID, s(articleId));
         return item;
-    }
-
-    static String feedShard(int shard) {
-        return FEED_SHARD_PREFIX + shard;
-    }
-
-    static String feedShardOf(String id) {
-        return feedShard(shardNumberOf(id));
-    }
-
-    private static int shardNumberOf(String id) {
-        return Math.floorMod(id.hashCode(), FEED_SHARDS);
-    }
-
-    /** The change log is sharded like the feed, by a hash of the id: one article's changes stay in one shard, in order. */
-    static String changeShard(int shard) {
-        return CHANGE_SHARD_PREFIX + shard;
-    }
-
-    static String changeShardOf(String id) {
-        return changeShard(shardNumberOf(id));
-    }
-
-    /**
-     * Where a listed article sits in the change log: when it last changed, or when it becomes
-     * visible if that is later (a scheduled article enters the log at its publication instant, so a
-     * client that synced before then still gets it).
-     */
-    static FeedKey changeKeyOf(Article article) {
-        Instant at = article.feedInstant().isAfter(article.updatedAt()) ? article.feedInstant() : article.updatedAt();
-        return new FeedKey(at, article.id());
-    }
-
-    /** Authors are grouped case- and space-insensitively: "Ruta  Deshpande" and "ruta deshpande" are one author. */
-    static String authorKeyOf(String authorName) {
-        return AUTHOR_PREFIX + ArticleQuery.normaliseAuthor(authorName);
     }
 
     static Map<String, AttributeValue> toItem(Article article, String contentHash) {
@@ -218,7 +159,7 @@ final class ArticleItemMapper {
     /** What an article is, without its key, its loader bookkeeping or its index attributes. */
     private static Map<String, AttributeValue> articleAttributes(Article article) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("id", s(article.id()));
+        item.put(ID, s(article.id()));
         item.put("slug", s(article.slug()));
         item.put("title", s(article.title()));
         putIfPresent(item, "summary", article.summary());
@@ -228,7 +169,7 @@ final class ArticleItemMapper {
                         "text", s(block.text()))))
                 .toList()));
         if (article.author() != null) {
-            item.put("authorName", s(article.author().name()));
+            item.put(AUTHOR_NAME, s(article.author().name()));
             putIfPresent(item, "authorBio", article.author().bio());
         }
         if (article.source() != null) {
@@ -236,19 +177,19 @@ final class ArticleItemMapper {
             putIfPresent(item, "siteName", article.source().siteName());
         }
         if (article.publishedAt() != null) {
-            item.put("publishedAt", s(article.publishedAt().toString()));
+            item.put(PUBLISHED_AT, s(article.publishedAt().toString()));
         }
-        item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItemMapper::s).toList()));
-        item.put("status", s(article.status().wireName()));
+        item.put(TAGS, AttributeValue.fromL(article.tags().stream().map(ArticleItemMapper::s).toList()));
+        item.put(STATUS, s(article.status().wireName()));
         item.put("excerpt", AttributeValue.fromBool(article.excerpt()));
         item.put(VERSION, n(article.version()));
         item.put(CREATED_AT, s(article.createdAt().toString()));
-        item.put("updatedAt", s(article.updatedAt().toString()));
+        item.put(UPDATED_AT, s(article.updatedAt().toString()));
         item.put("wordCount", n(article.wordCount()));
         return item;
     }
 
-    /** The article's tags normalised and de-duplicated, at most {@link #MAX_TAGS}. */
+    /** The article's tags normalised and de-duplicated, at most {@link TableKeys#MAX_TAGS}. */
     static List<String> distinctTags(Article article) {
         return distinctTags(article.tags());
     }
@@ -266,15 +207,6 @@ final class ArticleItemMapper {
         return Map.of(PK, s(TERM_PREFIX + term), SK, s(key.render()), ARTICLE_ID, s(key.id()), VERSION, n(version));
     }
 
-    /** The key of a posting item. */
-    static Map<String, AttributeValue> postingKey(Map<String, AttributeValue> posting) {
-        return Map.of(PK, posting.get(PK), SK, posting.get(SK));
-    }
-
-    static Map<String, AttributeValue> idempotencyKey(String key) {
-        return Map.of(PK, s(IDEMPOTENCY_PREFIX + key), SK, s("IDEMPOTENCY"));
-    }
-
     static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord record) {
         Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(record.key()));
         item.put("requestHash", s(record.requestHash()));
@@ -289,19 +221,6 @@ final class ArticleItemMapper {
         return new IdempotencyRecord(item.get(PK).s().substring(IDEMPOTENCY_PREFIX.length()), string(item, "requestHash"),
                 string(item, ARTICLE_ID), string(item, "responseBody"), string(item, "etag"),
                 Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
-    }
-
-    /** Zero-padded to the digits of any long, so the sort key orders revisions by version. */
-    static Map<String, AttributeValue> revisionKey(String id, long version) {
-        return Map.of(PK, s(ARTICLE_PREFIX + id), SK, s(revisionSortKey(version)));
-    }
-
-    static String revisionSortKey(long version) {
-        return REVISION_PREFIX + String.format(Locale.ROOT, "%019d", version);
-    }
-
-    static String articlePartition(String id) {
-        return ARTICLE_PREFIX + id;
     }
 
     static Map<String, AttributeValue> revisionItem(String id, Revision revision) {
@@ -321,7 +240,7 @@ final class ArticleItemMapper {
      */
     static final String REVISION_SUMMARY = "#version, #savedAt, #savedBy, #changed, #restoredFrom, #article.#status";
     static final Map<String, String> REVISION_SUMMARY_NAMES = Map.of("#version", VERSION, "#savedAt", SAVED_AT,
-            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", "status");
+            "#savedBy", SAVED_BY, "#changed", CHANGED, "#restoredFrom", RESTORED_FROM, "#article", SNAPSHOT, "#status", STATUS);
 
     /** A revision as read whole. */
     static Revision revisionFromItem(Map<String, AttributeValue> item) {
@@ -336,17 +255,13 @@ final class ArticleItemMapper {
                 Optional.ofNullable(string(item, SAVED_BY)),
                 item.get(CHANGED).l().stream().map(AttributeValue::s).toList(),
                 item.containsKey(RESTORED_FROM) ? OptionalLong.of(Long.parseLong(item.get(RESTORED_FROM).n())) : OptionalLong.empty(),
-                ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get("status").s()));
-    }
-
-    static Map<String, AttributeValue> tombstoneKey(String id) {
-        return Map.of(PK, s(TOMBSTONE_PREFIX + id), SK, s("TOMBSTONE"));
+                ArticleStatus.fromWireName(item.get(SNAPSHOT).m().get(STATUS).s()));
     }
 
     /** A deleted or unpublished article's entry in the change log, kept for {@link Tombstone#RETENTION}. */
     static Map<String, AttributeValue> tombstoneItem(Tombstone tombstone) {
         Map<String, AttributeValue> item = new HashMap<>(tombstoneKey(tombstone.id()));
-        item.put("id", s(tombstone.id()));
+        item.put(ID, s(tombstone.id()));
         item.put("deletedAt", s(tombstone.at().toString()));
         item.put(CHANGE_SHARD, s(changeShardOf(tombstone.id())));
         item.put(CHANGE_KEY, s(new FeedKey(tombstone.at(), tombstone.id()).render()));
@@ -354,12 +269,8 @@ final class ArticleItemMapper {
         return item;
     }
 
-    static boolean isTombstone(Map<String, AttributeValue> item) {
-        return item.get(PK).s().startsWith(TOMBSTONE_PREFIX);
-    }
-
     static Tombstone tombstoneFromItem(Map<String, AttributeValue> item) {
-        return new Tombstone(string(item, "id"), Instant.parse(string(item, "deletedAt")));
+        return new Tombstone(string(item, ID), Instant.parse(string(item, "deletedAt")));
     }
 
     /** What groups an author's spellings ("Ruta  Deshpande", "ruta deshpande"): the counter's key. */
@@ -369,14 +280,6 @@ final class ArticleItemMapper {
 
     static String authorDisplayName(String authorName) {
         return authorName.strip().replaceAll("\\s+", " ");
-    }
-
-    static String countPartition(CountKind kind) {
-        return kind == CountKind.TAG ? TAG_COUNTS : AUTHOR_COUNTS;
-    }
-
-    static Map<String, AttributeValue> counterKey(Counter counter) {
-        return Map.of(PK, s(countPartition(counter.kind())), SK, s(counter.key()));
     }
 
     /**
@@ -406,12 +309,12 @@ final class ArticleItemMapper {
     }
 
     static Article fromItem(Map<String, AttributeValue> item) {
-        String authorName = string(item, "authorName");
+        String authorName = string(item, AUTHOR_NAME);
         String sourceFile = string(item, "sourceFile");
         String siteName = string(item, "siteName");
-        String publishedAt = string(item, "publishedAt");
+        String publishedAt = string(item, PUBLISHED_AT);
         return new Article(
-                string(item, "id"),
+                idOf(item),
                 string(item, "slug"),
                 string(item, "title"),
                 string(item, "summary"),
@@ -419,14 +322,54 @@ final class ArticleItemMapper {
                 authorName == null ? null : new Author(authorName, string(item, "authorBio")),
                 sourceFile == null && siteName == null ? null : new Source(sourceFile, siteName),
                 publishedAt == null ? null : Instant.parse(publishedAt),
-                item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
-                ArticleStatus.fromWireName(string(item, "status")),
+                tagsOf(item),
+                ArticleStatus.fromWireName(string(item, STATUS)),
                 item.containsKey("excerpt") && Boolean.TRUE.equals(item.get("excerpt").bool()),
                 Long.parseLong(item.get(VERSION).n()),
                 item.containsKey(CREATED_AT) ? Instant.parse(string(item, CREATED_AT)) : null, // absent from the desk index
-                Instant.parse(string(item, "updatedAt")),
+                Instant.parse(string(item, UPDATED_AT)),
                 Integer.parseInt(item.get("wordCount").n()));
     }
+
+    /** An article item's id (its {@code id} attribute, which every read but the desk index's has). */
+    static String idOf(Map<String, AttributeValue> item) {
+        return string(item, ID);
+    }
+
+    private static List<String> tagsOf(Map<String, AttributeValue> item) {
+        return item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of();
+    }
+
+    /**
+     * The counters an article item contributes to, read from its tags and author's name (what
+     * {@link #CONTRIBUTION} projects besides a key), as {@link CounterDeltas#contribution} says.
+     */
+    static Map<Counter, String> contributionOf(Map<String, AttributeValue> item, boolean listed) {
+        return CounterDeltas.contribution(listed, tagsOf(item), string(item, AUTHOR_NAME));
+    }
+
+    /** What a counter reads of an article item besides its keys: {@link #contributionOf} needs no more. */
+    static final String CONTRIBUTION = TAGS + ", " + AUTHOR_NAME;
+
+    /** What the loader reads of a stored article to decide what to rewrite ({@link #storedVersionFromItem}). */
+    static final String STORED_VERSION = String.join(", ", ID, "#version", CREATED_AT, CONTENT_HASH, PUBLISHED_AT, FEED_KEY,
+            FEED_SHARD, CONTRIBUTION);
+
+    static StoredVersion storedVersionFromItem(Map<String, AttributeValue> item) {
+        String publishedAt = string(item, PUBLISHED_AT);
+        String feedKey = string(item, FEED_KEY);
+        return new StoredVersion(
+                Long.parseLong(item.get(VERSION).n()),
+                Instant.parse(item.get(CREATED_AT).s()),
+                item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
+                publishedAt == null ? null : Instant.parse(publishedAt),
+                feedKey == null ? null : FeedKey.parse(feedKey),
+                // Only listed articles carry the feed's partition key (the indexes are sparse).
+                contributionOf(item, item.containsKey(FEED_SHARD)).keySet());
+    }
+
+    /** What a read of slug claims projects: the claim's key and its article. */
+    static final String SLUG_CLAIM = PK + ", " + ARTICLE_ID;
 
     private static List<Block> blocks(AttributeValue body) {
         if (body == null) {

@@ -1,9 +1,9 @@
 package com.newsapi.store;
 
-import static com.newsapi.store.ArticleItemMapper.FEED_INDEX;
-import static com.newsapi.store.ArticleItemMapper.FEED_KEY;
-import static com.newsapi.store.ArticleItemMapper.FEED_SHARD;
-import static com.newsapi.store.ArticleItemMapper.FEED_SHARDS;
+import static com.newsapi.store.TableKeys.FEED_INDEX;
+import static com.newsapi.store.TableKeys.FEED_KEY;
+import static com.newsapi.store.TableKeys.FEED_SHARD;
+import static com.newsapi.store.TableKeys.FEED_SHARDS;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
@@ -121,8 +121,8 @@ final class ArticleQueries {
      */
     private List<Article> wholeArticles(ArticleQuery query, List<Article> matches, Set<String> partial) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(partial.stream().map(ArticleItemMapper::articleKey).toList(), null, false)) {
-            items.put(item.get("id").s(), item);
+        for (Map<String, AttributeValue> item : batches.get(partial.stream().map(TableKeys::articleKey).toList(), null, false)) {
+            items.put(ArticleItemMapper.idOf(item), item);
         }
         List<Article> whole = new ArrayList<>(matches.size());
         for (Article match : matches) {
@@ -156,25 +156,25 @@ final class ArticleQueries {
         }
         if (!query.search().isEmpty()) {
             String term = query.search().lookupTerm();
-            return partition(null, ArticleItemMapper.PK, ArticleItemMapper.TERM_PREFIX + term, ArticleItemMapper.SK,
+            return partition(null, TableKeys.PK, TableKeys.TERM_PREFIX + term, TableKeys.SK,
                     lower, upper, pageSize);
         }
         if (query.tag().isPresent()) {
             List<PartitionStream> slots = new ArrayList<>();
-            for (int slot = 1; slot <= ArticleItemMapper.MAX_TAGS; slot++) {
-                slots.add(partition(ArticleItemMapper.TAG_INDEX + slot, ArticleItemMapper.TAG_KEY + slot,
-                        ArticleItemMapper.TAG_PREFIX + query.tag().get(), FEED_KEY, lower, upper,
-                        shareOf(pageSize, ArticleItemMapper.MAX_TAGS)));
+            for (int slot = 1; slot <= TableKeys.MAX_TAGS; slot++) {
+                slots.add(partition(TableKeys.TAG_INDEX + slot, TableKeys.TAG_KEY + slot,
+                        TableKeys.TAG_PREFIX + query.tag().get(), FEED_KEY, lower, upper,
+                        shareOf(pageSize, TableKeys.MAX_TAGS)));
             }
             return new MergedStream(slots);
         }
         if (query.author().isPresent()) {
-            return partition(ArticleItemMapper.AUTHOR_INDEX, ArticleItemMapper.AUTHOR_KEY,
-                    ArticleItemMapper.authorKeyOf(query.author().get()), FEED_KEY, lower, upper, pageSize);
+            return partition(TableKeys.AUTHOR_INDEX, TableKeys.AUTHOR_KEY,
+                    TableKeys.authorKeyOf(query.author().get()), FEED_KEY, lower, upper, pageSize);
         }
         List<PartitionStream> shards = new ArrayList<>();
         for (int shard = 0; shard < FEED_SHARDS; shard++) {
-            shards.add(partition(FEED_INDEX, FEED_SHARD, ArticleItemMapper.feedShard(shard), FEED_KEY, lower, upper,
+            shards.add(partition(FEED_INDEX, FEED_SHARD, TableKeys.feedShard(shard), FEED_KEY, lower, upper,
                     shareOf(pageSize, FEED_SHARDS)));
         }
         return new MergedStream(shards);
@@ -214,15 +214,15 @@ final class ArticleQueries {
         }
         List<PartitionStream> shards = new ArrayList<>();
         for (int shard = 0; shard < FEED_SHARDS; shard++) {
-            shards.add(partition(ArticleItemMapper.CHANGES_INDEX, ArticleItemMapper.CHANGE_SHARD,
-                    ArticleItemMapper.changeShard(shard), ArticleItemMapper.CHANGE_KEY, lower, upper,
+            shards.add(partition(TableKeys.CHANGES_INDEX, TableKeys.CHANGE_SHARD,
+                    TableKeys.changeShard(shard), TableKeys.CHANGE_KEY, lower, upper,
                     shareOf(limit + 1, FEED_SHARDS), false));
         }
         CandidateStream log = new MergedStream(shards, false);
         List<Change> changes = new ArrayList<>(limit);
         while (changes.size() < limit && log.peek() != null) {
             Candidate entry = log.poll();
-            changes.add(ArticleItemMapper.isTombstone(entry.item())
+            changes.add(TableKeys.isTombstone(entry.item())
                     ? new Change(entry.key(), Optional.empty(), Optional.of(ArticleItemMapper.tombstoneFromItem(entry.item())))
                     : new Change(entry.key(), Optional.of(ArticleItemMapper.fromItem(entry.item())), Optional.empty()));
         }
@@ -242,11 +242,11 @@ final class ArticleQueries {
             if (candidate.item() != null) {
                 items.put(candidate.id(), candidate.item());
             } else {
-                missing.add(ArticleItemMapper.articleKey(candidate.id()));
+                missing.add(TableKeys.articleKey(candidate.id()));
             }
         }
         for (Map<String, AttributeValue> item : batches.get(missing, null, false)) {
-            items.put(item.get("id").s(), item);
+            items.put(ArticleItemMapper.idOf(item), item);
         }
         return items;
     }

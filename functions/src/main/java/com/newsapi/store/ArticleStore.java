@@ -1,8 +1,6 @@
 package com.newsapi.store;
 
 import static com.newsapi.store.ArticleItemMapper.ARTICLE_ID;
-import static com.newsapi.store.ArticleItemMapper.CONTENT_HASH;
-import static com.newsapi.store.ArticleItemMapper.CREATED_AT;
 import static com.newsapi.store.ArticleItemMapper.VERSION;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
@@ -68,14 +66,14 @@ public final class ArticleStore {
 
     public Optional<Article> findById(String id) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
-                .tableName(table).key(ArticleItemMapper.articleKey(id)).consistentRead(true)).item());
+                .tableName(table).key(TableKeys.articleKey(id)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.fromItem(item));
     }
 
     /** As {@link #findById}, with whether the revision of the stored version is recorded (what a change needs to know). */
     public Optional<StoredArticle> findStored(String id) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
-                .tableName(table).key(ArticleItemMapper.articleKey(id)).consistentRead(true)).item());
+                .tableName(table).key(TableKeys.articleKey(id)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty()
                 : Optional.of(new StoredArticle(ArticleItemMapper.fromItem(item), ArticleItemMapper.isRevised(item)));
     }
@@ -125,7 +123,7 @@ public final class ArticleStore {
 
     public Optional<Article> findBySlug(String slug) {
         Map<String, AttributeValue> claim = call(() -> dynamo.getItem(get -> get
-                .tableName(table).key(ArticleItemMapper.slugKey(slug)).consistentRead(true)).item());
+                .tableName(table).key(TableKeys.slugKey(slug)).consistentRead(true)).item());
         if (claim == null || !claim.containsKey(ARTICLE_ID)) {
             return Optional.empty();
         }
@@ -147,15 +145,15 @@ public final class ArticleStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.toRevisedItem(article, EDITED_HASH))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+                .conditionExpression(TableKeys.KEY_IS_FREE).build()).build());
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.slugItem(article.slug(), article.id()))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
+                .conditionExpression(TableKeys.KEY_IS_FREE).build()).build());
         // A record past its expiresAt may still be stored (TTL deletes within about 48 hours, and local
         // engines never): it no longer holds the key, so it may be replaced.
         idempotency.ifPresent(record -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.idempotencyItem(record))
-                .conditionExpression("attribute_not_exists(pk) OR #expiresAt <= :now")
+                .conditionExpression(TableKeys.KEY_IS_FREE + " OR #expiresAt <= :now")
                 .expressionAttributeNames(Map.of("#expiresAt", ArticleItemMapper.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(article.createdAt().getEpochSecond()))))
                 .build()).build()));
@@ -208,7 +206,7 @@ public final class ArticleStore {
         long fallsOut = updated.version() - Revision.KEPT;
         if (fallsOut >= 1) {
             writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(ArticleItemMapper.revisionKey(updated.id(), fallsOut)).build()).build());
+                    .key(TableKeys.revisionKey(updated.id(), fallsOut)).build()).build());
         }
         if (previous.status().isListed() && !updated.status().isListed()) {
             // Back to draft: the change log's tombstone is written in the same transaction.
@@ -228,7 +226,7 @@ public final class ArticleStore {
     /** One kept version of an article, whole; empty if it was never kept, fell out of the last {@link Revision#KEPT}, or went with the article. */
     public Optional<Revision> findRevision(String id, long version) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get
-                .tableName(table).key(ArticleItemMapper.revisionKey(id, version)).consistentRead(true)).item());
+                .tableName(table).key(TableKeys.revisionKey(id, version)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.revisionFromItem(item));
     }
 
@@ -238,11 +236,11 @@ public final class ArticleStore {
      * the whole revision items it reads (content included), so a page may be short, with a next.
      */
     public RevisionPage revisions(String id, OptionalLong before, int limit) {
-        String highest = ArticleItemMapper.revisionSortKey(before.isPresent() ? before.getAsLong() - 1 : Long.MAX_VALUE);
+        String highest = TableKeys.revisionSortKey(before.isPresent() ? before.getAsLong() - 1 : Long.MAX_VALUE);
         QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :lowest AND :highest")
-                .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
-                        ":lowest", s(ArticleItemMapper.revisionSortKey(0)), ":highest", s(highest)))
+                .keyConditionExpression(TableKeys.REVISIONS_BETWEEN)
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.articlePartition(id)),
+                        ":lowest", s(TableKeys.revisionSortKey(0)), ":highest", s(highest)))
                 .projectionExpression(ArticleItemMapper.REVISION_SUMMARY)
                 .expressionAttributeNames(ArticleItemMapper.REVISION_SUMMARY_NAMES)
                 .scanIndexForward(false)
@@ -254,24 +252,17 @@ public final class ArticleStore {
     }
 
     /**
-     * The keys of every revision an article has, read consistently: what its delete removes. Paged,
-     * as a Query reads at most 1 MB (and is charged for the whole items) per call.
+     * The keys of every revision an article has, read consistently: what its delete removes. Every
+     * page, through the SDK's paginator, as a Query reads at most 1 MB (and is charged for the whole
+     * items) per call.
      */
     private List<Map<String, AttributeValue>> revisionKeys(String id) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(query -> query.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :revisions)")
-                    .expressionAttributeValues(Map.of(":pk", s(ArticleItemMapper.articlePartition(id)),
-                            ":revisions", s(ArticleItemMapper.REVISION_PREFIX)))
-                    .projectionExpression("pk, sk")
-                    .exclusiveStartKey(resumeAt)));
-            keys.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return keys;
+        return call(() -> dynamo.queryPaginator(query -> query.tableName(table).consistentRead(true)
+                .keyConditionExpression(TableKeys.REVISIONS_OF)
+                .expressionAttributeValues(Map.of(":pk", s(TableKeys.articlePartition(id)),
+                        ":revisions", s(TableKeys.REVISION_PREFIX)))
+                .projectionExpression(TableKeys.KEY_ONLY))
+                .items().stream().toList());
     }
 
     /**
@@ -285,13 +276,13 @@ public final class ArticleStore {
         List<Map<String, AttributeValue>> revisions = revisionKeys(previous.id());
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(ArticleItemMapper.articleKey(previous.id()))
+                        .key(TableKeys.articleKey(previous.id()))
                         .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
                         .expressionAttributeValues(expectedVersion(previous))
                         .build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(ArticleItemMapper.slugKey(previous.slug()))
-                        .conditionExpression("articleId = :id")
+                        .key(TableKeys.slugKey(previous.slug()))
+                        .conditionExpression(ARTICLE_ID + " = :id")
                         .expressionAttributeValues(Map.of(":id", s(previous.id())))
                         .build()).build()));
         if (previous.status().isListed()) {
@@ -368,7 +359,7 @@ public final class ArticleStore {
 
     public Optional<IdempotencyRecord> findIdempotency(String key) {
         Map<String, AttributeValue> item = call(() -> dynamo.getItem(get -> get.tableName(table)
-                .key(ArticleItemMapper.idempotencyKey(key)).consistentRead(true)).item());
+                .key(TableKeys.idempotencyKey(key)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItemMapper.idempotencyFromItem(item));
     }
 
@@ -431,20 +422,9 @@ public final class ArticleStore {
     /** The stored version of each of these ids that exists. */
     public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
         Map<String, StoredVersion> found = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(ids.stream().map(ArticleItemMapper::articleKey).toList(),
-                "id, #version, createdAt, contentHash, publishedAt, feedKey, feedShard, tags, authorName")) {
-            String publishedAt = ArticleItemMapper.string(item, "publishedAt");
-            String feedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
-            found.put(item.get("id").s(), new StoredVersion(
-                    Long.parseLong(item.get(VERSION).n()),
-                    Instant.parse(item.get(CREATED_AT).s()),
-                    item.containsKey(CONTENT_HASH) ? item.get(CONTENT_HASH).s() : "",
-                    publishedAt == null ? null : Instant.parse(publishedAt),
-                    feedKey == null ? null : FeedKey.parse(feedKey),
-                    // Only listed articles carry the feed's partition key (the indexes are sparse).
-                    CounterDeltas.contribution(item.containsKey(ArticleItemMapper.FEED_SHARD),
-                            item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of(),
-                            ArticleItemMapper.string(item, "authorName")).keySet()));
+        for (Map<String, AttributeValue> item : batches.get(ids.stream().map(TableKeys::articleKey).toList(),
+                ArticleItemMapper.STORED_VERSION)) {
+            found.put(ArticleItemMapper.idOf(item), ArticleItemMapper.storedVersionFromItem(item));
         }
         return found;
     }
@@ -452,9 +432,9 @@ public final class ArticleStore {
     /** Which article holds each of these slugs, for the slugs that are taken. */
     public Map<String, String> slugOwners(Collection<String> slugs) {
         Map<String, String> owners = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(slugs.stream().map(ArticleItemMapper::slugKey).toList(),
-                "pk, articleId")) {
-            owners.put(item.get("pk").s().substring("SLUG#".length()), item.get(ARTICLE_ID).s());
+        for (Map<String, AttributeValue> item : batches.get(slugs.stream().map(TableKeys::slugKey).toList(),
+                ArticleItemMapper.SLUG_CLAIM)) {
+            owners.put(TableKeys.slugOfClaim(item), item.get(ARTICLE_ID).s());
         }
         return owners;
     }
@@ -478,7 +458,7 @@ public final class ArticleStore {
      */
     public int putAll(List<Article> articles, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
         List<Map<String, AttributeValue>> replaced = batches.get(articles.stream().filter(article -> previous.containsKey(article.id()))
-                .map(article -> ArticleItemMapper.articleKey(article.id())).toList(), null);
+                .map(article -> TableKeys.articleKey(article.id())).toList(), null);
         List<WriteRequest> indexWrites = new ArrayList<>();
         for (Article article : articles) {
             indexWrites.addAll(postings(article).stream().map(Batches::put).toList());
@@ -499,7 +479,7 @@ public final class ArticleStore {
         for (Map<String, AttributeValue> item : replaced) {
             // Its postings sit where its item says it was, which an earlier feed rule may have put elsewhere.
             Article stale = ArticleItemMapper.fromItem(item);
-            String storedKey = ArticleItemMapper.string(item, ArticleItemMapper.FEED_KEY);
+            String storedKey = ArticleItemMapper.string(item, TableKeys.FEED_KEY);
             removeStalePostings(stale, storedKey == null ? FeedKey.of(stale) : FeedKey.parse(storedKey),
                     Optional.of(byId.get(stale.id())));
         }
@@ -520,7 +500,7 @@ public final class ArticleStore {
     }
 
     private static Set<Map<String, AttributeValue>> postingKeys(Article article, FeedKey key) {
-        return postings(article, key).stream().map(ArticleItemMapper::postingKey).collect(Collectors.toSet());
+        return postings(article, key).stream().map(TableKeys::postingKey).collect(Collectors.toSet());
     }
 
     /**
@@ -539,7 +519,7 @@ public final class ArticleStore {
             StoredVersion stored = previous.get(article.id());
             Put.Builder put = Put.builder().tableName(table).item(ArticleItemMapper.toItem(article, contentHashes.get(article.id())));
             if (stored == null) {
-                put.conditionExpression("attribute_not_exists(pk)");
+                put.conditionExpression(TableKeys.KEY_IS_FREE);
             } else {
                 put.conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
                         .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(stored.version())));
@@ -581,13 +561,13 @@ public final class ArticleStore {
             return;
         }
         try {
-            for (Map<String, AttributeValue> item : batches.get(lowered.stream().map(ArticleItemMapper::counterKey).toList(), null)) {
+            for (Map<String, AttributeValue> item : batches.get(lowered.stream().map(TableKeys::counterKey).toList(), null)) {
                 if (Long.parseLong(item.get(ArticleItemMapper.ARTICLES).n()) != 0) {
                     continue;
                 }
                 try {
                     call(() -> dynamo.deleteItem(delete -> delete.tableName(table)
-                            .key(Map.of(ArticleItemMapper.PK, item.get(ArticleItemMapper.PK), ArticleItemMapper.SK, item.get(ArticleItemMapper.SK)))
+                            .key(Map.of(TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK)))
                             .conditionExpression("#articles = :zero")
                             .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
                             .expressionAttributeValues(Map.of(":zero", ArticleItemMapper.n(0)))));

@@ -1,15 +1,17 @@
 package com.newsapi.store;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
- * Exponential backoff with full jitter for retrying a batch's unprocessed items.
+ * How the store retries a batch's unprocessed items and a transaction's conflicts: waits from the
+ * SDK's exponential backoff with full jitter, at most {@code maxAttempts} sends in all.
  *
+ * @param delays      the SDK's strategy; its attempt 1 is the first send (no wait), attempt 2 the first retry
  * @param maxAttempts how many times a batch is sent at most before the write fails
  */
-public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper sleeper) {
+public record Backoff(BackoffStrategy delays, int maxAttempts, Sleeper sleeper) {
 
     /** Sleeps; tests pass one that records instead of waiting. */
     @FunctionalInterface
@@ -17,14 +19,22 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper slee
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * Full jitter: the first retry waits up to {@code firstCeiling}, each later one up to twice the
+     * one before, never more than {@code cap}.
+     */
+    public Backoff(Duration firstCeiling, Duration cap, int maxAttempts, Sleeper sleeper) {
+        this(BackoffStrategy.exponentialDelay(firstCeiling, cap), maxAttempts, sleeper);
+    }
+
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2), 12, duration -> Thread.sleep(duration));
+        return new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 12, duration -> Thread.sleep(duration));
     }
 
     /** {@link #standard()}, adding one to {@code retries} for every retry it waits for (the loader logs them). */
     public static Backoff counting(LongAdder retries) {
         Backoff standard = standard();
-        return new Backoff(standard.base, standard.cap, standard.maxAttempts, duration -> {
+        return new Backoff(standard.delays, standard.maxAttempts, duration -> {
             retries.increment();
             standard.sleeper.sleep(duration);
         });
@@ -32,9 +42,8 @@ public record Backoff(Duration base, Duration cap, int maxAttempts, Sleeper slee
 
     /** Waits before attempt {@code attempt} (1 = the first retry). */
     void pause(int attempt) {
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt, 20));
         try {
-            sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1)));
+            sleeper.sleep(delays.computeDelay(attempt + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while backing off", e);

@@ -42,7 +42,7 @@ final class CountQueries {
         int budget = limit + 1 + notYetVisible.size() + EMPTY_COUNTERS_SKIPPED;
         List<Count> counts = new ArrayList<>(limit);
         String resumeAfter = after.orElse(null);
-        Map<String, AttributeValue> start = after.map(key -> ArticleItemMapper.counterKey(new Counter(kind, key))).orElse(null);
+        Map<String, AttributeValue> start = after.map(key -> TableKeys.counterKey(new Counter(kind, key))).orElse(null);
         int examined = 0;
         while (examined < budget) {
             Map<String, AttributeValue> resumeAt = start;
@@ -50,13 +50,13 @@ final class CountQueries {
             // (counters are small items: a round trip costs more than reading them).
             int wanted = examined == 0 ? limit + 1 : budget - examined;
             QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
+                    .keyConditionExpression(TableKeys.IN_PARTITION)
+                    .expressionAttributeValues(Map.of(":p", s(TableKeys.countPartition(kind))))
                     .exclusiveStartKey(resumeAt)
                     .limit(wanted)));
             for (Map<String, AttributeValue> item : response.items()) {
                 examined++;
-                String key = item.get(ArticleItemMapper.SK).s();
+                String key = item.get(TableKeys.SK).s();
                 Count count = ArticleItemMapper.countFromItem(item, notYetVisible.getOrDefault(key, 0L));
                 if (count.articles() <= 0) {
                     if (counts.size() < limit) {

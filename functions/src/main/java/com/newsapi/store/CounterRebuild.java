@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Rebuilds the tag and author counters from the articles: for a table written before counters
@@ -88,22 +87,18 @@ public final class CounterRebuild {
 
     private Map<Counter, Stored> storedCounters(CountKind kind) {
         Map<Counter, Stored> counters = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> resumeAt = start;
-            QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", s(ArticleItemMapper.countPartition(kind))))
-                    .consistentRead(true)
-                    .exclusiveStartKey(resumeAt)));
-            for (Map<String, AttributeValue> item : response.items()) {
+        // Every page of the partition: the SDK's paginator reads on while a page ends with a LastEvaluatedKey.
+        return call(() -> {
+            for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table)
+                    .keyConditionExpression(TableKeys.IN_PARTITION)
+                    .expressionAttributeValues(Map.of(":p", s(TableKeys.countPartition(kind))))
+                    .consistentRead(true)).items()) {
                 AttributeValue articles = item.get(ArticleItemMapper.ARTICLES);
-                counters.put(new Counter(kind, item.get(ArticleItemMapper.SK).s()),
+                counters.put(new Counter(kind, item.get(TableKeys.SK).s()),
                         new Stored(articles == null ? null : Long.parseLong(articles.n()), ArticleItemMapper.string(item, ArticleItemMapper.NAME)));
             }
-            start = nextPage(response);
-        } while (start != null);
-        return counters;
+            return counters;
+        });
     }
 
     /**
@@ -128,7 +123,7 @@ public final class CounterRebuild {
     private boolean setCounter(Counter counter, Stored before, long articles, String name) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", n(articles), ":name", s(name)));
         String condition = unchangedSince(before, values);
-        return conditionHolds(() -> dynamo.updateItem(u -> u.tableName(table).key(ArticleItemMapper.counterKey(counter))
+        return conditionHolds(() -> dynamo.updateItem(u -> u.tableName(table).key(TableKeys.counterKey(counter))
                 .updateExpression("SET #articles = :n, #name = :name")
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES, "#name", ArticleItemMapper.NAME))
@@ -139,7 +134,7 @@ public final class CounterRebuild {
     private boolean removeCounter(Counter counter, Stored before) {
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = unchangedSince(before, values);
-        return conditionHolds(() -> dynamo.deleteItem(d -> d.tableName(table).key(ArticleItemMapper.counterKey(counter))
+        return conditionHolds(() -> dynamo.deleteItem(d -> d.tableName(table).key(TableKeys.counterKey(counter))
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
                 .expressionAttributeValues(values.isEmpty() ? null : values)));
@@ -164,9 +159,5 @@ public final class CounterRebuild {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    private static Map<String, AttributeValue> nextPage(QueryResponse response) {
-        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
     }
 }

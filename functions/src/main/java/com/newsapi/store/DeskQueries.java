@@ -1,5 +1,7 @@
 package com.newsapi.store;
 
+import static com.newsapi.store.ArticleItemMapper.STATUS;
+import static com.newsapi.store.ArticleItemMapper.UPDATED_AT;
 import static com.newsapi.store.DynamoCalls.call;
 
 import com.newsapi.model.Article;
@@ -38,8 +40,6 @@ final class DeskQueries {
 
     /** The status partitions, in the order the merge lists entries with equal {@code updatedAt}. */
     static final List<ArticleStatus> PARTITIONS = List.of(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
-    private static final String UPDATED_AT = "updatedAt";
-    private static final String STATUS = "status";
     /** Below and above every stored instant ('A' sorts after every digit). */
     private static final String LOWEST = "0";
     private static final String HIGHEST = "A";
@@ -80,7 +80,7 @@ final class DeskQueries {
             Candidate entry = entries.poll();
             examined++;
             lastExamined = entry;
-            if (!ArticleItemMapper.isArticleItem(entry.item())) {
+            if (!TableKeys.isArticleItem(entry.item())) {
                 continue;
             }
             Article article = ArticleItemMapper.fromDeskItem(entry.item()).asSeenAt(now);
@@ -108,21 +108,21 @@ final class DeskQueries {
         if (after.isPresent()) {
             int order = Integer.compare(PARTITIONS.indexOf(partition), PARTITIONS.indexOf(after.get().status()));
             if (order == 0) {
-                startAfter = Map.of(ArticleItemMapper.PK, ArticleItemMapper.articleKey(after.get().id()).get(ArticleItemMapper.PK),
-                        ArticleItemMapper.SK, ArticleItemMapper.articleKey(after.get().id()).get(ArticleItemMapper.SK),
+                startAfter = Map.of(TableKeys.PK, TableKeys.articleKey(after.get().id()).get(TableKeys.PK),
+                        TableKeys.SK, TableKeys.articleKey(after.get().id()).get(TableKeys.SK),
                         STATUS, ArticleItemMapper.s(partition.wireName()),
                         UPDATED_AT, ArticleItemMapper.s(after.get().updatedAt()));
             } else if (order < 0) {
                 skipped = upper; // its entries at that instant came before the cursor's: all listed
             }
         }
-        return new PartitionStream(request -> call(() -> dynamo.query(request)), table, ArticleItemMapper.DESK_INDEX,
+        return new PartitionStream(request -> call(() -> dynamo.query(request)), table, TableKeys.DESK_INDEX,
                 STATUS, partition.wireName(), UPDATED_AT, LOWEST, upper, pageSize, true, skipped, startAfter,
-                item -> new FeedKey(Instant.parse(item.get(UPDATED_AT).s()), ArticleItemMapper.idOfArticleItem(item)));
+                item -> new FeedKey(Instant.parse(item.get(UPDATED_AT).s()), TableKeys.idOfArticleItem(item)));
     }
 
     private static DeskPosition positionOf(Map<String, AttributeValue> item) {
         return new DeskPosition(item.get(UPDATED_AT).s(), ArticleStatus.fromWireName(item.get(STATUS).s()),
-                ArticleItemMapper.idOfArticleItem(item));
+                TableKeys.idOfArticleItem(item));
     }
 }

@@ -4,13 +4,11 @@ import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What the counters read of the feed index: each listed article's position and the counters it
@@ -26,26 +24,20 @@ final class FeedContributions {
     static void forEach(DynamoDbClient dynamo, String table, Optional<String> from,
                         BiConsumer<String, Map<Counter, String>> action) {
         String condition = from.isPresent() ? "#p = :p AND #k >= :from" : "#p = :p";
-        for (int shard = 0; shard < ArticleItemMapper.FEED_SHARDS; shard++) {
+        for (int shard = 0; shard < TableKeys.FEED_SHARDS; shard++) {
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":p", s(ArticleItemMapper.feedShard(shard)));
+            values.put(":p", s(TableKeys.feedShard(shard)));
             from.ifPresent(position -> values.put(":from", s(position)));
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> resumeAt = start;
-                QueryResponse response = call(() -> dynamo.query(q -> q.tableName(table).indexName(ArticleItemMapper.FEED_INDEX)
+            call(() -> {
+                for (Map<String, AttributeValue> item : dynamo.queryPaginator(q -> q.tableName(table).indexName(TableKeys.FEED_INDEX)
                         .keyConditionExpression(condition)
-                        .expressionAttributeNames(Map.of("#p", ArticleItemMapper.FEED_SHARD, "#k", ArticleItemMapper.FEED_KEY))
+                        .expressionAttributeNames(Map.of("#p", TableKeys.FEED_SHARD, "#k", TableKeys.FEED_KEY))
                         .expressionAttributeValues(values)
-                        .projectionExpression("#k, tags, authorName")
-                        .exclusiveStartKey(resumeAt)));
-                for (Map<String, AttributeValue> item : response.items()) {
-                    List<String> tags = item.containsKey("tags") ? item.get("tags").l().stream().map(AttributeValue::s).toList() : List.of();
-                    action.accept(item.get(ArticleItemMapper.FEED_KEY).s(),
-                            CounterDeltas.contribution(true, tags, ArticleItemMapper.string(item, "authorName")));
+                        .projectionExpression("#k, " + ArticleItemMapper.CONTRIBUTION)).items()) {
+                    action.accept(item.get(TableKeys.FEED_KEY).s(), ArticleItemMapper.contributionOf(item, true));
                 }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            } while (start != null);
+                return null;
+            });
         }
     }
 }

@@ -3,6 +3,13 @@ package com.newsapi.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Author;
+import com.newsapi.model.Block;
+import com.newsapi.store.StreamImages;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -12,30 +19,30 @@ class ChangeClassifierTest {
 
     @Test
     void schedulingAnArticle_isArticleScheduled_whetherNewOrADraftBefore() {
-        assertThat(type("INSERT", null, image("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z")))
+        assertThat(type("INSERT", null, article("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z")))
                 .hasValue(ChangeEvent.SCHEDULED);
-        assertThat(type("MODIFY", image("draft", null, "2026-11-23T08:00:00Z"),
-                image("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.SCHEDULED);
+        assertThat(type("MODIFY", article("draft", null, "2026-11-23T08:00:00Z"),
+                article("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.SCHEDULED);
     }
 
     @Test
     void publishingAScheduledArticleEarly_isArticlePublished() {
-        assertThat(type("MODIFY", image("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z"),
-                image("published", "2026-11-23T09:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.PUBLISHED);
+        assertThat(type("MODIFY", article("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z"),
+                article("published", "2026-11-23T09:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.PUBLISHED);
     }
 
     @Test
     void editingAScheduledArticleThatHasAppeared_isArticleUpdated() {
-        assertThat(type("MODIFY", image("scheduled", "2026-11-23T08:30:00Z", "2026-11-23T08:00:00Z"),
-                image("published", "2026-11-23T08:30:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UPDATED);
+        assertThat(type("MODIFY", article("scheduled", "2026-11-23T08:30:00Z", "2026-11-23T08:00:00Z"),
+                article("published", "2026-11-23T08:30:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UPDATED);
     }
 
     @Test
     void unpublishing_isArticleUnpublished_whetherPublishedOrScheduledBefore() {
-        assertThat(type("MODIFY", image("published", "2026-11-20T08:00:00Z", "2026-11-20T08:00:00Z"),
-                image("draft", "2026-11-20T08:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
-        assertThat(type("MODIFY", image("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z"),
-                image("draft", null, "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
+        assertThat(type("MODIFY", article("published", "2026-11-20T08:00:00Z", "2026-11-20T08:00:00Z"),
+                article("draft", "2026-11-20T08:00:00Z", "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
+        assertThat(type("MODIFY", article("scheduled", "2026-12-01T06:00:00Z", "2026-11-23T08:00:00Z"),
+                article("draft", null, "2026-11-23T09:00:00Z"))).hasValue(ChangeEvent.UNPUBLISHED);
     }
 
     @Test
@@ -44,23 +51,21 @@ class ChangeClassifierTest {
                 "pk", new AttributeValue("ARTICLE#3f2a9c0d4b1e7a65"), "sk", new AttributeValue("REVISION#0000000000000000002"),
                 "version", new AttributeValue().withN("2"), "savedAt", new AttributeValue("2026-11-23T08:00:00Z"));
 
-        assertThat(type("INSERT", null, revision)).isEmpty();
-        assertThat(type("MODIFY", revision, revision)).isEmpty();
-        assertThat(type("REMOVE", revision, null)).isEmpty();
+        Optional<Article> decoded = StreamImages.article(revision);
+
+        assertThat(decoded).isEmpty();
+        assertThat(ChangeClassifier.classify("INSERT", Optional.empty(), decoded)).isEmpty();
+        assertThat(ChangeClassifier.classify("MODIFY", decoded, decoded)).isEmpty();
+        assertThat(ChangeClassifier.classify("REMOVE", decoded, Optional.empty())).isEmpty();
     }
 
-    private static Optional<String> type(String eventName, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
-        return ChangeClassifier.classify(eventName, before, after).map(ChangeEvent::type);
+    private static Optional<String> type(String eventName, Article before, Article after) {
+        return ChangeClassifier.classify(eventName, Optional.ofNullable(before), Optional.ofNullable(after)).map(ChangeEvent::type);
     }
 
-    private static Map<String, AttributeValue> image(String status, String publishedAt, String updatedAt) {
-        Map<String, AttributeValue> image = new java.util.HashMap<>(Map.of(
-                "pk", new AttributeValue("ARTICLE#3f2a9c0d4b1e7a65"), "id", new AttributeValue("3f2a9c0d4b1e7a65"),
-                "slug", new AttributeValue("rivers-rise"), "status", new AttributeValue(status),
-                "updatedAt", new AttributeValue(updatedAt), "version", new AttributeValue().withN("2")));
-        if (publishedAt != null) {
-            image.put("publishedAt", new AttributeValue(publishedAt));
-        }
-        return image;
+    private static Article article(String status, String publishedAt, String updatedAt) {
+        return new Article("3f2a9c0d4b1e7a65", "rivers-rise", "Rivers rise", "The summary.", List.of(Block.paragraph("Text.")),
+                new Author("Ana Ortiz", null), null, publishedAt == null ? null : Instant.parse(publishedAt), List.of("weather"),
+                ArticleStatus.fromWireName(status), false, 2, Instant.parse("2026-11-20T08:00:00Z"), Instant.parse(updatedAt), 1);
     }
 }

@@ -3,22 +3,27 @@ package com.newsapi.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.HashMap;
+import com.newsapi.model.Article;
+import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.Author;
+import com.newsapi.store.StreamImages;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** What a change makes stale at the CDN, from the stream record's item images. */
+/** What a change makes stale at the CDN, from the articles before and after a stream record. */
 class StalePathsTest {
 
     private static final String ID = "3f2a9c0d4b1e7a65";
 
     @Test
     void publishing_invalidatesTheArticle_everyFeedPage_andTheCounts() {
-        Map<String, AttributeValue> draft = article("rivers-rise", "draft", List.of("Weather", "Floods"), "Ana  Ortiz");
-        Map<String, AttributeValue> published = with(draft, "status", "published");
+        Optional<Article> draft = article("rivers-rise", "draft", List.of("Weather", "Floods"), "Ana  Ortiz");
+        Optional<Article> published = with(draft, "status", "published");
 
         assertThat(StalePaths.of(draft, published)).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
@@ -26,16 +31,16 @@ class StalePathsTest {
 
     @Test
     void creatingAPublishedArticle_isLikePublishing() {
-        Map<String, AttributeValue> created = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> created = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
 
-        assertThat(StalePaths.of(null, created)).containsExactlyInAnyOrder(
+        assertThat(StalePaths.of(Optional.empty(), created)).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
     void anUpdateOfTheText_leavesTheCountsAlone() {
-        Map<String, AttributeValue> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
-        Map<String, AttributeValue> after = with(before, "title", "Rivers rise further");
+        Optional<Article> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> after = with(before, "title", "Rivers rise further");
 
         assertThat(StalePaths.of(before, after)).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*");
@@ -43,7 +48,7 @@ class StalePathsTest {
 
     @Test
     void aTagChange_invalidatesTheTagCounts_andAnAuthorChangeTheAuthorCounts() {
-        Map<String, AttributeValue> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
 
         assertThat(StalePaths.of(before, with(before, "tags", List.of("climate change")))).contains("/tags").doesNotContain("/authors");
         assertThat(StalePaths.of(before, with(before, "authorName", "Ana Ortiz"))).contains("/authors").doesNotContain("/tags");
@@ -51,16 +56,16 @@ class StalePathsTest {
 
     @Test
     void aSlugChange_invalidatesTheOldAndTheNewSlug() {
-        Map<String, AttributeValue> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
-        Map<String, AttributeValue> after = with(before, "slug", "rivers-rise-again");
+        Optional<Article> before = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> after = with(before, "slug", "rivers-rise-again");
 
         assertThat(StalePaths.of(before, after)).contains("/articles/rivers-rise*", "/articles/rivers-rise-again*", "/articles/" + ID + "*");
     }
 
     @Test
     void unpublishing_invalidatesWhatReadersCouldSee() {
-        Map<String, AttributeValue> published = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
-        Map<String, AttributeValue> unpublished = with(published, "status", "draft");
+        Optional<Article> published = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> unpublished = with(published, "status", "draft");
 
         assertThat(StalePaths.of(published, unpublished)).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
@@ -68,26 +73,27 @@ class StalePathsTest {
 
     @Test
     void deletingAPublishedArticle_invalidatesWhatReadersCouldSee() {
-        Map<String, AttributeValue> published = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
+        Optional<Article> published = article("rivers-rise", "published", List.of("weather"), "Kim Lee");
 
-        assertThat(StalePaths.of(published, null)).containsExactlyInAnyOrder(
+        assertThat(StalePaths.of(published, Optional.empty())).containsExactlyInAnyOrder(
                 "/articles/" + ID + "*", "/articles/rivers-rise*", "/articles", "/articles?*", "/tags", "/authors");
     }
 
     @Test
     void aDraftNoReaderSaw_andIndexItems_invalidateNothing() {
-        Map<String, AttributeValue> draft = article("rivers-rise", "draft", List.of("weather"), "Kim Lee");
-        Map<String, AttributeValue> slugClaim = Map.of("pk", s("SLUG#rivers-rise"), "sk", s("SLUG"), "articleId", s(ID));
+        Optional<Article> draft = article("rivers-rise", "draft", List.of("weather"), "Kim Lee");
+        Optional<Article> slugClaim = StreamImages.article(
+                Map.of("pk", s("SLUG#rivers-rise"), "sk", s("SLUG"), "articleId", s(ID)));
 
         assertThat(StalePaths.of(draft, with(draft, "title", "Edited"))).isEmpty();
-        assertThat(StalePaths.of(draft, null)).isEmpty();
-        assertThat(StalePaths.of(null, slugClaim)).isEmpty();
+        assertThat(StalePaths.of(draft, Optional.empty())).isEmpty();
+        assertThat(StalePaths.of(Optional.empty(), slugClaim)).isEmpty();
     }
 
     @Test
     void aBatch_isTheUnionOfItsChanges_whileItStaysWithinCloudFrontsLimits() {
-        Set<String> first = StalePaths.of(null, article("rivers-rise", "published", List.of("weather"), "Kim Lee"));
-        Set<String> second = StalePaths.of(null, article("ID2", "storm-ends", "published", List.of("weather"), "Kim Lee"));
+        Set<String> first = StalePaths.of(Optional.empty(), article("rivers-rise", "published", List.of("weather"), "Kim Lee"));
+        Set<String> second = StalePaths.of(Optional.empty(), article("ID2", "storm-ends", "published", List.of("weather"), "Kim Lee"));
 
         List<String> paths = StalePaths.forBatch(List.of(first, second));
 
@@ -99,7 +105,7 @@ class StalePathsTest {
     @Test
     void aBatchWithMoreWildcardsThanALimitedShare_becomesOneWildcardForEveryArticle() {
         List<Set<String>> changes = IntStream.range(0, 3)
-                .mapToObj(n -> StalePaths.of(null, article("id" + n, "slug-" + n, "published", List.of("t" + n), "Kim Lee")))
+                .mapToObj(n -> StalePaths.of(Optional.empty(), article("id" + n, "slug-" + n, "published", List.of("t" + n), "Kim Lee")))
                 .toList();
 
         List<String> paths = StalePaths.forBatch(changes);
@@ -112,29 +118,30 @@ class StalePathsTest {
         assertThat(StalePaths.forBatch(List.of(Set.of(), Set.of()))).isEmpty();
     }
 
-    private static Map<String, AttributeValue> article(String slug, String status, List<String> tags, String author) {
+    private static Optional<Article> article(String slug, String status, List<String> tags, String author) {
         return article(ID, slug, status, tags, author);
     }
 
-    private static Map<String, AttributeValue> article(String id, String slug, String status, List<String> tags, String author) {
-        Map<String, AttributeValue> image = new HashMap<>();
-        image.put("pk", s("ARTICLE#" + id));
-        image.put("sk", s("ARTICLE"));
-        image.put("id", s(id));
-        image.put("slug", s(slug));
-        image.put("title", s("Rivers rise"));
-        image.put("status", s(status));
-        image.put("tags", new AttributeValue().withL(tags.stream().map(StalePathsTest::s).toList()));
-        image.put("authorName", s(author));
-        return image;
+    private static Optional<Article> article(String id, String slug, String status, List<String> tags, String author) {
+        return Optional.of(article(id, slug, "Rivers rise", ArticleStatus.fromWireName(status), tags, author));
     }
 
-    private static Map<String, AttributeValue> with(Map<String, AttributeValue> image, String name, Object value) {
-        Map<String, AttributeValue> changed = new HashMap<>(image);
-        changed.put(name, value instanceof List<?> list
-                ? new AttributeValue().withL(list.stream().map(item -> s((String) item)).toList())
-                : s((String) value));
-        return changed;
+    private static Article article(String id, String slug, String title, ArticleStatus status, List<String> tags, String author) {
+        return new Article(id, slug, title, null, List.of(), new Author(author, null), null, null, tags, status, false, 1,
+                Instant.EPOCH, Instant.EPOCH, 0);
+    }
+
+    private static Optional<Article> with(Optional<Article> article, String name, Object value) {
+        Article a = article.orElseThrow();
+        return Optional.of(switch (name) {
+            case "status" -> a.withStatus(ArticleStatus.fromWireName((String) value));
+            case "slug" -> a.withSlug((String) value);
+            case "title" -> article(a.id(), a.slug(), (String) value, a.status(), a.tags(), a.author().name());
+            case "tags" -> article(a.id(), a.slug(), a.title(), a.status(),
+                    ((List<?>) value).stream().map(String.class::cast).toList(), a.author().name());
+            case "authorName" -> article(a.id(), a.slug(), a.title(), a.status(), a.tags(), (String) value);
+            default -> throw new IllegalArgumentException(name);
+        });
     }
 
     private static AttributeValue s(String value) {

@@ -54,14 +54,14 @@ class RevisionCostTest {
         for (int i = 0; i < Revision.KEPT; i++) {
             current = edit(current, "Edit " + i + ".");
         }
-        long fallingOut = size(ArticleItemMapper.revisionKey(current.id(), current.version() + 1 - Revision.KEPT));
+        long fallingOut = size(TableKeys.revisionKey(current.id(), current.version() + 1 - Revision.KEPT));
         sent.clear();
 
         Article edited = edit(current, "One more edit.");
 
         TransactWriteItemsRequest transaction = sent.getLast();
-        long articleBytes = size(ArticleItemMapper.articleKey(edited.id()));
-        long revisionBytes = size(ArticleItemMapper.revisionKey(edited.id(), edited.version()));
+        long articleBytes = size(TableKeys.articleKey(edited.id()));
+        long revisionBytes = size(TableKeys.revisionKey(edited.id(), edited.version()));
         long units = 0;
         for (TransactWriteItem item : transaction.transactItems()) {
             if (item.put() != null) {
@@ -101,7 +101,7 @@ class RevisionCostTest {
         long transactionBytes = sent.getLast().transactItems().stream()
                 .mapToLong(item -> item.put() != null ? ReadUnits.itemSize(item.put().item()) : 100).sum();
         assertThat(sent.getLast().transactItems()).hasSize(3); // the article, its revision, version 1's revision
-        assertThat(size(ArticleItemMapper.revisionKey(edited.id(), 1))).isLessThan(400 * KB);
+        assertThat(size(TableKeys.revisionKey(edited.id(), 1))).isLessThan(400 * KB);
         assertThat(transactionBytes).isLessThan(4L * KB * KB);
     }
 

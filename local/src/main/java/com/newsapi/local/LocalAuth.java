@@ -1,5 +1,6 @@
 package com.newsapi.local;
 
+import com.newsapi.digest.Sha256;
 import com.newsapi.http.Json;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,14 +187,9 @@ final class LocalAuth {
         }
     }
 
-    /** BASE64URL(SHA256(ASCII(verifier))), RFC 7636 4.2. */
+    /** BASE64URL(SHA256(ASCII(verifier))), RFC 7636 4.2 (a verifier is ASCII, whose UTF-8 bytes are the same). */
     static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(verifier));
     }
 
     private static TokenAnswer error(String code) {
