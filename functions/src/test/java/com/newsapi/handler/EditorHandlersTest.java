@@ -10,6 +10,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -268,10 +269,11 @@ class EditorHandlersTest {
         return read(path, Map.of());
     }
 
+    /** A reader's request, from the real event of events/ for its route: GET /articles/{id} or GET /articles. */
     private static APIGatewayV2HTTPEvent read(String path, Map<String, String> query) {
         String id = path.startsWith("/articles/") ? path.substring("/articles/".length()) : null;
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withQueryStringParameters(query)
-                .withPathParameters(id == null ? null : Map.of("id", id)).build();
+        return EventFiles.withQuery(id == null ? EventFiles.load("list-articles.json") : EventFiles.withPath("get-article.json", Map.of("id", id)),
+                query);
     }
 
     private static List<String> titles(APIGatewayV2HTTPResponse response) {
