@@ -252,17 +252,24 @@ class EditorHandlersTest {
         assertThat(editor.get(id).version()).isEqualTo(2);
     }
 
+    /**
+     * An editor's request, from the real event of events/ for its route: this case's body, headers
+     * and claims in place of the sample's (If-Match and Idempotency-Key only when the case sends them).
+     */
     private static APIGatewayV2HTTPEvent write(String method, String path, String body, Map<String, String> headers, String... id) {
+        String file = switch (method) {
+            case "POST" -> path.endsWith("/publish") ? "publish-article.json" : "create-article.json";
+            case "PUT" -> "replace-article.json";
+            case "PATCH" -> "patch-article.json";
+            case "DELETE" -> "delete-article.json";
+            default -> throw new IllegalArgumentException("no editor's route for " + method);
+        };
+        APIGatewayV2HTTPEvent event = id.length == 0 ? EventFiles.load(file) : EventFiles.withPath(file, Map.of("id", id[0]));
         Map<String, String> allHeaders = new HashMap<>(Map.of("content-type", "application/json"));
         allHeaders.putAll(headers);
-        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(new HashMap<>(EDITOR)).build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
-                .build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withHeaders(allHeaders)
-                .withPathParameters(id.length == 0 ? null : Map.of("id", id[0]))
-                .withBody(body).withIsBase64Encoded(false).withRequestContext(context).build();
+        EventFiles.withHeaders(EventFiles.withoutHeaders(event, "if-match", "idempotency-key"), allHeaders);
+        event.setBody(body);
+        return EventFiles.withClaims(event, EDITOR);
     }
 
     private static APIGatewayV2HTTPEvent read(String path) {

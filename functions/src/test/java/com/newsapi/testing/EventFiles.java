@@ -63,6 +63,22 @@ public final class EventFiles {
         return event;
     }
 
+    /** {@code event} without the headers named (case-insensitively): a case that must not send the sample's. */
+    public static APIGatewayV2HTTPEvent withoutHeaders(APIGatewayV2HTTPEvent event, String... names) {
+        Map<String, String> kept = new HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders());
+        for (String name : names) {
+            kept.keySet().removeIf(name::equalsIgnoreCase);
+        }
+        event.setHeaders(kept);
+        return event;
+    }
+
+    /** {@code event} carrying {@code claims} from the JWT authorizer in place of the sample editor's. */
+    public static APIGatewayV2HTTPEvent withClaims(APIGatewayV2HTTPEvent event, Map<String, String> claims) {
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(new HashMap<>(claims));
+        return event;
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
