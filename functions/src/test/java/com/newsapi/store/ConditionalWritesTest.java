@@ -45,8 +45,7 @@ class ConditionalWritesTest {
         assertThat(store.findById(article.id())).contains(article);
         assertThat(store.findBySlug(article.slug())).contains(article);
         assertThat(store.findRevision(article.id(), 1)).map(Revision::article).contains(article);
-        assertThat(store.counts(CountKind.TAG, Optional.empty(), 10, CREATED).items())
-                .extracting(count -> count.name() + "=" + count.articles()).containsExactly("testing=1");
+        assertThat(tagCounts()).containsExactly("testing=1");
     }
 
     @Test
@@ -74,16 +73,13 @@ class ConditionalWritesTest {
 
         assertThat(store.findById(v1.id())).contains(v2);
         assertThat(store.findRevision(v1.id(), 2)).map(Revision::article).contains(v2);
-        assertThat(store.counts(CountKind.TAG, Optional.empty(), 10, CREATED).items())
-                .extracting(count -> count.name() + "=" + count.articles()).containsExactly("weather=1");
+        assertThat(tagCounts()).containsExactly("weather=1");
     }
 
     @Test
     void replace_atAStaleVersion_failsWithVersionConflict_andWritesNoneOfItsItems() {
         Article v1 = Articles.published("Rivers rise in the north", CREATED);
-        create(v1);
-        Article v2 = version(v1, 2, "The water is still rising.", List.of("testing"));
-        store.replace(new StoredArticle(v1, true), revision(v1, v2));
+        Article v2 = createdThenReplaced(v1);
         Article lostUpdate = version(v1, 2, "An edit based on version 1.", List.of("floods"));
         Map<String, Map<String, AttributeValue>> before = itemsOtherThanPostings();
 
@@ -97,9 +93,7 @@ class ConditionalWritesTest {
     @Test
     void delete_atTheStoredVersion_removesTheArticle_itsSlug_andItsRevisions_andLeavesATombstone() {
         Article v1 = Articles.published("Rivers rise in the north", CREATED);
-        create(v1);
-        Article v2 = version(v1, 2, "The water is still rising.", List.of("testing"));
-        store.replace(new StoredArticle(v1, true), revision(v1, v2));
+        Article v2 = createdThenReplaced(v1);
 
         store.delete(v2, CREATED.plus(Duration.ofHours(1)));
 
@@ -114,14 +108,26 @@ class ConditionalWritesTest {
     @Test
     void delete_atAStaleVersion_failsWithVersionConflict_andKeepsEveryItem() {
         Article v1 = Articles.published("Rivers rise in the north", CREATED);
-        create(v1);
-        Article v2 = version(v1, 2, "The water is still rising.", List.of("testing"));
-        store.replace(new StoredArticle(v1, true), revision(v1, v2));
+        Article v2 = createdThenReplaced(v1);
         Map<String, Map<String, AttributeValue>> before = allItems();
 
         assertThatThrownBy(() -> store.delete(v1, CREATED.plus(Duration.ofHours(1)))).isInstanceOf(VersionConflict.class);
 
         assertThat(allItems()).as("article, slug, revisions, counters and postings all kept, no tombstone").isEqualTo(before);
+    }
+
+    /** {@code v1} created, then replaced by its version 2 (same tag, new text), which it returns. */
+    private Article createdThenReplaced(Article v1) {
+        create(v1);
+        Article v2 = version(v1, 2, "The water is still rising.", List.of("testing"));
+        store.replace(new StoredArticle(v1, true), revision(v1, v2));
+        return v2;
+    }
+
+    /** Every tag counter as "tag=articles". */
+    private List<String> tagCounts() {
+        return store.counts(CountKind.TAG, Optional.empty(), 10, CREATED).items().stream()
+                .map(count -> count.name() + "=" + count.articles()).toList();
     }
 
     private void create(Article article) {
