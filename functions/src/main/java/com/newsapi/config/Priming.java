@@ -1,7 +1,7 @@
 package com.newsapi.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.ArticleDrafts;
 import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.Json;
@@ -80,7 +80,7 @@ public final class Priming implements Resource {
                     Instant.EPOCH, Instant.EPOCH, 1);
             String json = ArticleJson.article(sample, ArticleFields.ARTICLE_DEFAULT);
             ObjectNode request = (ObjectNode) Json.mapper().readTree(json);
-            ArticleBodies.toDraft(request.retain("title", "summary", "body", "author", "tags"));
+            ArticleDrafts.toDraft(request.retain("title", "summary", "body", "author", "tags"));
             articles.list(ArticleQuery.ALL, Optional.empty(), 1, false);
             try {
                 articles.get(ABSENT_ID);

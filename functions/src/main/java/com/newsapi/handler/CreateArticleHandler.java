@@ -7,10 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Dependencies;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.ArticleDrafts;
 import com.newsapi.http.EditorAuth;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
+import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
 import com.newsapi.http.WriteResponses;
@@ -42,11 +43,11 @@ public final class CreateArticleHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
-            ObjectNode json = ArticleBodies.readJson(event);
-            var draft = ArticleBodies.toDraft(json);
+            ObjectNode json = RequestBodies.readJson(event);
+            var draft = ArticleDrafts.toDraft(json);
             Optional<IdempotencyKey> key = idempotencyKey(event, caller, json);
 
             EditorService.Created created = editor.create(draft, key,

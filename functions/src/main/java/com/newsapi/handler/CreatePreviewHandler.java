@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.config.Dependencies;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidField.Violation;
-import com.newsapi.http.ArticleBodies;
 import com.newsapi.http.EditorAuth;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.PreviewLinks;
-import com.newsapi.http.Problems;
+import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
 import com.newsapi.service.PreviewService;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class CreatePreviewHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
@@ -57,7 +57,7 @@ public final class CreatePreviewHandler implements RequestHandler<APIGatewayV2HT
             return PreviewService.DEFAULT_HOURS;
         }
         List<Violation> violations = new ArrayList<>();
-        var json = ArticleBodies.readJson(event);
+        var json = RequestBodies.readJson(event);
         json.fieldNames().forEachRemaining(name -> {
             if (!name.equals("expiresInHours")) {
                 violations.add(new Violation(name.length() > 50 ? name.substring(0, 50) + "…" : name, "is not a field of a preview request"));

@@ -8,8 +8,8 @@ import com.newsapi.config.Dependencies;
 import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.Caching;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
 import com.newsapi.model.Article;
@@ -36,7 +36,7 @@ public final class GetArticleHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, Set.of("fields"));
             Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.ARTICLE_DEFAULT);
             Article article = articles.get(Requests.pathParameter(event, "id"));

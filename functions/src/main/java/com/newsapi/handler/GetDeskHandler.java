@@ -10,9 +10,9 @@ import com.newsapi.config.DeskSettings;
 import com.newsapi.error.DeskFileNotFound;
 import com.newsapi.http.Caching;
 import com.newsapi.http.DeskAssets;
+import com.newsapi.http.Guard;
 import com.newsapi.http.Json;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             DeskSettings current = settings();
             String file = event.getPathParameters() == null ? null : event.getPathParameters().get("file");
             // The sign-in service sends the editor back to the page with these (RFC 6749, 4.1.2).

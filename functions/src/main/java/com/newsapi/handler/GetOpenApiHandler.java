@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.http.Caching;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class GetOpenApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, Set.of());
             return Caching.conditional(event, "application/yaml", document, Map.of("Cache-Control", CACHE_CONTROL));
         });

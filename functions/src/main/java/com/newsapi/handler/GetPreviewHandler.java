@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.PreviewResponses;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.service.PreviewService;
 import java.util.Set;
@@ -32,7 +32,7 @@ public final class GetPreviewHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, Set.of());
             String token = Requests.pathParameter(event, "token");
 

@@ -9,8 +9,8 @@ import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.Caching;
 import com.newsapi.http.Cursors;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
@@ -48,7 +48,7 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ArticleQuery query = ListQueries.parse(event);
             int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
             Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.LIST_DEFAULT);

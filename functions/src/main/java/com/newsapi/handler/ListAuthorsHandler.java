@@ -8,8 +8,8 @@ import com.newsapi.config.Dependencies;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.Caching;
 import com.newsapi.http.CountCursors;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.service.ArticleService;
 import com.newsapi.store.CountKind;
@@ -42,7 +42,7 @@ public final class ListAuthorsHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, Set.of("limit", "cursor"));
             int limit = Requests.intQuery(event, "limit", ListArticlesHandler.DEFAULT_LIMIT, 1, ListArticlesHandler.MAX_LIMIT);
             var after = cursors.decode(Requests.query(event, "cursor"), CountKind.AUTHOR);

@@ -9,8 +9,8 @@ import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
 import com.newsapi.http.DeskCursors;
 import com.newsapi.http.EditorAuth;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
 import com.newsapi.model.ArticleQuery;
@@ -53,7 +53,7 @@ public final class ListDeskArticlesHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             EditorAuth.requireEditor(event);
             ArticleQuery query = ListQueries.desk(event);
             Optional<ArticleStatus> status = ListQueries.deskStatus(event);

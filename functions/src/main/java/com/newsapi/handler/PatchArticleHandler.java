@@ -6,11 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Dependencies;
-import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.ArticleDrafts;
+import com.newsapi.http.EditableJson;
 import com.newsapi.http.EditorAuth;
+import com.newsapi.http.Guard;
 import com.newsapi.http.IfMatch;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
+import com.newsapi.http.MergePatch;
+import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
 import com.newsapi.http.WriteResponses;
 import com.newsapi.model.Article;
@@ -40,17 +43,17 @@ public final class PatchArticleHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
-            ObjectNode patch = ArticleBodies.readMergePatch(event);
-            ArticleBodies.checkPatch(patch);
+            ObjectNode patch = RequestBodies.readMergePatch(event);
+            ArticleDrafts.checkPatch(patch);
             long version = IfMatch.requireVersion(event, id);
             Article current = editor.get(id);
 
-            var patched = (ObjectNode) ArticleBodies.mergePatch(ArticleBodies.editable(current), patch);
-            Article updated = editor.replace(id, version, ArticleBodies.toDraft(patched), Optional.of(caller.name()));
+            var patched = (ObjectNode) MergePatch.apply(EditableJson.of(current), patch);
+            Article updated = editor.replace(id, version, ArticleDrafts.toDraft(patched), Optional.of(caller.name()));
 
             return WriteResponses.article(200, updated);
         });

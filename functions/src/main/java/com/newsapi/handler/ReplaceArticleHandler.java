@@ -5,11 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
-import com.newsapi.http.ArticleBodies;
+import com.newsapi.http.ArticleDrafts;
 import com.newsapi.http.EditorAuth;
+import com.newsapi.http.Guard;
 import com.newsapi.http.IfMatch;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
+import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
 import com.newsapi.http.WriteResponses;
 import com.newsapi.service.EditorService;
@@ -35,11 +36,11 @@ public final class ReplaceArticleHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             EditorAuth.Editor caller = EditorAuth.requireEditor(event);
             ListQueries.rejectUnknown(event, Set.of());
             String id = Requests.pathParameter(event, "id");
-            var draft = ArticleBodies.toDraft(ArticleBodies.readJson(event));
+            var draft = ArticleDrafts.toDraft(RequestBodies.readJson(event));
             long version = IfMatch.requireVersion(event, id);
 
             return WriteResponses.article(200, editor.replace(id, version, draft, Optional.of(caller.name())));

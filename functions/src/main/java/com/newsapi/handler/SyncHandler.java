@@ -8,8 +8,8 @@ import com.newsapi.config.Dependencies;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.http.ArticleFields;
 import com.newsapi.http.ArticleJson;
+import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
-import com.newsapi.http.Problems;
 import com.newsapi.observe.Telemetry;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
@@ -53,7 +53,7 @@ public final class SyncHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Problems.guard(event, context, () -> {
+        return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, PARAMETERS);
             ArticleQuery filter = ListQueries.tagAndAuthor(event);
             int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);

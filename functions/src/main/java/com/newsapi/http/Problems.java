@@ -1,16 +1,12 @@
 package com.newsapi.http;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.error.ApiException;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.observe.RequestLog;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** Turns every failure into an RFC 9457 problem+json response; the one exception mapper. */
+/** Turns a failure into an RFC 9457 problem+json response; the one exception mapper ({@link Guard} calls it). */
 public final class Problems {
 
     static final String TYPE_PREFIX = "urn:news-api:problem:";
@@ -18,30 +14,10 @@ public final class Problems {
     private Problems() {
     }
 
-    /**
-     * Runs a handler's work; whatever it throws becomes a problem response, never an uncaught
-     * exception. A successful answer is compressed when the client accepts it ({@link Compression}).
-     * Every request prints one structured line and, where metrics are on, one EMF line
-     * ({@link RequestLog}); a 5xx's line is an ERROR with the stack trace.
-     */
-    public static APIGatewayV2HTTPResponse guard(APIGatewayV2HTTPEvent event, Context context,
-                                                 Supplier<APIGatewayV2HTTPResponse> work) {
-        RequestLog request = RequestLog.start(event, context);
-        APIGatewayV2HTTPResponse response;
-        try {
-            response = Compression.negotiate(event, work.get());
-        } catch (ApiException e) {
-            if (e.status() >= 500) {
-                request.failed(e);
-            }
-            response = of(e, Requests.path(event));
-        } catch (RuntimeException e) {
-            request.failed(e);
-            response = Responses.problem(500, write("internal", "Internal error", 500,
-                    "The request failed on the server; it has been logged.", Requests.path(event), json -> { }), Map.of());
-        }
-        request.finish(response.getStatusCode());
-        return response;
+    /** The generic 500: the cause is logged by the caller, never echoed to the client. */
+    public static APIGatewayV2HTTPResponse internal(String instance) {
+        return Responses.problem(500, write("internal", "Internal error", 500,
+                "The request failed on the server; it has been logged.", instance, json -> { }), Map.of());
     }
 
     public static APIGatewayV2HTTPResponse of(ApiException e, String instance) {

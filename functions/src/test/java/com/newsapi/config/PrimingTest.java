@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.io.PrintStream;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class PrimingTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+
     @Test
     void priming_readsThroughTheStore_andWritesNothing() {
         List<String> operations = new CopyOnWriteArrayList<>();
@@ -46,7 +49,7 @@ class PrimingTest {
         ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
         operations.clear();
 
-        boolean primed = new Priming(new ArticleService(store, Clock.systemUTC())).prime();
+        boolean primed = new Priming(new ArticleService(store, new TestClock(NOW))).prime();
 
         assertThat(primed).isTrue();
         assertThat(operations).contains("Query", "GetItem")
@@ -58,7 +61,7 @@ class PrimingTest {
         DynamoDbClient unreachable = DynamoClients.create(new Config("articles", Optional.of(URI.create("http://127.0.0.1:9")), "us-east-1"));
         ArticleStore store = new ArticleStore(unreachable, "articles", Backoff.standard());
 
-        assertThat(new Priming(new ArticleService(store, Clock.systemUTC())).prime()).isFalse();
+        assertThat(new Priming(new ArticleService(store, new TestClock(NOW))).prime()).isFalse();
     }
 
     @Test
@@ -72,7 +75,7 @@ class PrimingTest {
         ArticleStore store = new ArticleStore(dynamo, "articles", Backoff.standard());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        boolean primed = new Priming(new ArticleService(store, Clock.systemUTC()), new PrintStream(log, true, StandardCharsets.UTF_8)).prime();
+        boolean primed = new Priming(new ArticleService(store, new TestClock(NOW)), new PrintStream(log, true, StandardCharsets.UTF_8)).prime();
 
         assertThat(primed).isFalse();
         List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
@@ -88,7 +91,7 @@ class PrimingTest {
         ArticleStore store = new ArticleStore(unreachable, "articles", Backoff.standard());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        new Priming(new ArticleService(store, Clock.systemUTC()), new PrintStream(log, true, StandardCharsets.UTF_8)).prime();
+        new Priming(new ArticleService(store, new TestClock(NOW)), new PrintStream(log, true, StandardCharsets.UTF_8)).prime();
 
         assertThat(log.toString(StandardCharsets.UTF_8)).startsWith("priming skipped a step: ").doesNotContain("ERROR");
     }

@@ -10,6 +10,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.testing.Handlers;
+import com.newsapi.testing.TestClock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 class RequestFuzzTest {
 
-    private static final Handlers HANDLERS = Handlers.againstFreshTable();
+    private static final Handlers HANDLERS = Handlers.againstFreshTable(new TestClock(Instant.parse("2026-11-23T08:00:00Z")));
     private static final List<String> HEADER_NAMES = List.of(
             "content-type", "if-match", "if-none-match", "idempotency-key", "accept", "x-anything");
     private static final List<String> QUERY_NAMES = List.of(

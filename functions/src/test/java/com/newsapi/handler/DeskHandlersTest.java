@@ -11,6 +11,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
@@ -177,18 +178,17 @@ class DeskHandlersTest {
                 ifMatch == null ? Map.of() : Map.of("if-match", ifMatch), id);
     }
 
+    /**
+     * The real event of events/ for this route, made this case's request: its claims (null: none),
+     * query, headers (If-Match only when the case sends one), path parameter {@code id} and body.
+     */
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> claims, Map<String, String> query,
                                                Map<String, String> headers, String id, String... body) {
-        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                .withClaims(claims == null ? null : new HashMap<>(claims)).build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                .withAuthorizer(claims == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
-                .build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withHeaders(new HashMap<>(headers))
-                .withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
-                .withPathParameters(id == null ? null : Map.of("id", id))
-                .withBody(body.length == 0 ? null : body[0]).withIsBase64Encoded(false).withRequestContext(context).build();
+        APIGatewayV2HTTPEvent event = EventFiles.request(method, path);
+        event.setPathParameters(id == null ? null : new HashMap<>(Map.of("id", id)));
+        EventFiles.withHeaders(EventFiles.withoutHeaders(event, "if-match", "idempotency-key"), headers);
+        event.setBody(body.length == 0 ? null : body[0]);
+        return EventFiles.withClaims(EventFiles.withQuery(event, query), claims);
     }
 
     private static List<String> idsOf(JsonNode page) {

@@ -15,6 +15,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -215,9 +216,9 @@ class ListFiltersTest {
                 false, 1, created, created, 5);
     }
 
+    /** The real event of events/ for GET {@code path} (/articles, /tags or /authors), with {@code query} as its query string. */
     private static APIGatewayV2HTTPEvent event(String path, Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET " + path).withRawPath(path)
-                .withQueryStringParameters(query).build();
+        return EventFiles.withQuery("list-" + path.substring(1) + ".json", query);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {

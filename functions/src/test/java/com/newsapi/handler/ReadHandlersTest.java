@@ -13,6 +13,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.Articles;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -167,23 +168,14 @@ class ReadHandlersTest {
         assertThat(json(response).get("parameter").asText()).isEqualTo("cursor");
     }
 
+    /** The real GET /articles/{id} event of events/, for {@code id}, with {@code headers} added. */
     private static APIGatewayV2HTTPEvent getEvent(String id, Map<String, String> headers) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("GET /articles/{id}")
-                .withRawPath("/articles/" + id)
-                .withPathParameters(Map.of("id", id))
-                .withHeaders(headers)
-                .build();
+        return EventFiles.withHeaders(EventFiles.withPath("get-article.json", Map.of("id", id)), headers);
     }
 
+    /** The real GET /articles event of events/, with {@code query} as its query string. */
     private static APIGatewayV2HTTPEvent listEvent(Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("GET /articles")
-                .withRawPath("/articles")
-                .withQueryStringParameters(query)
-                .build();
+        return EventFiles.withQuery("list-articles.json", query);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {

@@ -10,6 +10,7 @@ import com.newsapi.http.Json;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
@@ -264,7 +265,10 @@ class RevisionHandlersTest {
         return handler.handleRequest(event(method, path, body, headers, claims, pathParameters), null);
     }
 
-    /** A payload-2.0 event as API Gateway passes it: the JWT authorizer's claims, path parameters id and version. */
+    /**
+     * The real event of events/ for this route, made this case's request: the JWT authorizer's
+     * claims, path parameters id and version, headers (If-Match only when the case sends one), body.
+     */
     private static APIGatewayV2HTTPEvent event(String method, String path, String body, Map<String, String> headers,
                                               Map<String, String> claims, String... pathParameters) {
         Map<String, String> allHeaders = new HashMap<>(Map.of("content-type", "application/json"));
@@ -276,14 +280,11 @@ class RevisionHandlersTest {
         if (pathParameters.length > 1) {
             parameters.put("version", pathParameters[1]);
         }
-        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(new HashMap<>(claims)).build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
-                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
-                .build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath(path).withHeaders(allHeaders)
-                .withPathParameters(parameters.isEmpty() ? null : parameters)
-                .withBody(body).withIsBase64Encoded(false).withRequestContext(context).build();
+        APIGatewayV2HTTPEvent event = EventFiles.request(method, path);
+        event.setPathParameters(parameters.isEmpty() ? null : parameters);
+        EventFiles.withHeaders(EventFiles.withoutHeaders(event, "if-match", "idempotency-key"), allHeaders);
+        event.setBody(body);
+        return EventFiles.withQuery(EventFiles.withClaims(event, claims), Map.of());
     }
 
     private static List<String> texts(JsonNode array) {

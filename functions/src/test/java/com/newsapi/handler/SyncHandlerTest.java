@@ -17,6 +17,7 @@ import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.Tombstone;
+import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import com.newsapi.testing.TestClock;
 import java.io.IOException;
@@ -228,13 +229,9 @@ class SyncHandlerTest {
         return items;
     }
 
+    /** The real GET /sync event of events/, with {@code query} as its query string. */
     static APIGatewayV2HTTPEvent event(Map<String, String> query) {
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/sync")
-                .withQueryStringParameters(query).withHeaders(Map.of())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath("/sync").build())
-                        .build())
-                .build();
+        return EventFiles.withQuery("sync.json", query);
     }
 
     static JsonNode json(APIGatewayV2HTTPResponse response) {

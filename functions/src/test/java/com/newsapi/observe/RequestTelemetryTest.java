@@ -6,20 +6,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.handler.HandlerFactory;
 import com.newsapi.http.Json;
 import com.newsapi.model.Article;
-import com.newsapi.service.ArticleService;
-import com.newsapi.service.EditorService;
-import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.Articles;
+import com.newsapi.testing.Handlers;
+import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The request line and EMF line every HTTP handler prints, driven through real handlers and the local engine. */
 class RequestTelemetryTest {
+
+    /** The handlers' clock: it stands still, so no rule here depends on when the test runs. */
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
@@ -225,8 +225,7 @@ class RequestTelemetryTest {
     }
 
     private static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers(ArticleStore store) {
-        return HandlerFactory.every(new ArticleService(store, Clock.systemUTC()), new EditorService(store, Clock.systemUTC()),
-                new SyncService(store, Clock.systemUTC()));
+        return Handlers.every(store, new TestClock(NOW));
     }
 
     /** One request with the runtime's trace header replaced (never the real property or environment); its line. */

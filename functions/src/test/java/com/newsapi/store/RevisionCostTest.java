@@ -84,7 +84,7 @@ class RevisionCostTest {
 
     @Test
     void theLargestArticleTheApiAccepts_andItsRevisions_fitAnItemAndATransaction() {
-        // The API takes bodies of at most 128 KB of JSON (ArticleBodies.MAX_BODY_BYTES): about that much text.
+        // The API takes bodies of at most 128 KB of JSON (RequestBodies.MAX_BODY_BYTES): about that much text.
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             blocks.add(Block.paragraph("x".repeat(18_000)));

@@ -25,15 +25,18 @@ public final class Handlers {
         this.all = all;
     }
 
-    public static Handlers againstFreshTable() {
+    /** Every handler against a fresh table, reading the time from {@code clock} (a {@link TestClock}: never the system's). */
+    public static Handlers againstFreshTable(Clock clock) {
         DynamoDbClient dynamo = TestDatabase.client();
         ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
-        ArticleService reader = new ArticleService(store, Clock.systemUTC());
-        EditorService editor = new EditorService(store, Clock.systemUTC());
-        List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all =
-                new ArrayList<>(HandlerFactory.every(reader, editor, new SyncService(store, Clock.systemUTC())));
-        all.addAll(HandlerFactory.previews(store, Clock.systemUTC()));
+        List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all = new ArrayList<>(every(store, clock));
+        all.addAll(HandlerFactory.previews(store, clock));
         return new Handlers(List.copyOf(all));
+    }
+
+    /** The routes' handlers ({@link HandlerFactory#every}) over one store, their services all on {@code clock}. */
+    public static List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> every(ArticleStore store, Clock clock) {
+        return HandlerFactory.every(new ArticleService(store, clock), new EditorService(store, clock), new SyncService(store, clock));
     }
 
     public List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> all() {

@@ -15,15 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scheduled publishing over HTTP: an article scheduled a few seconds ahead is absent from every
- * read until that instant and present in every read from it, with nothing run in between.
+ * Scheduled publishing over HTTP: an article scheduled ahead is stored as scheduled and absent from
+ * every read. That it appears on every read from its instant is checked where the clock can be set,
+ * through the handlers with the same events (functions' ScheduledPublishingTest): this server runs
+ * on the real clock, and a test here never waits for it.
  */
 class SchedulingEndToEndTest {
 
     @Test
-    void aScheduledArticle_isInvisibleUntilItsInstant_thenEverywhere() throws InterruptedException {
+    void aScheduledArticle_isStoredAsScheduled_andInvisibleOnEveryRead() {
         String word = "zeppelin" + System.nanoTime() % 100_000;
-        Instant publishAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
+        Instant publishAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
         HttpResponse<String> created = write("POST", "/articles", "/articles", """
                 {"title": "Airship lands %s", "body": [{"type": "paragraph", "text": "The %s landed."}],
                  "tags": ["%s"], "status": "scheduled", "publishAt": "%s"}""".formatted(word, word, word, publishAt), Map.of());
@@ -38,15 +40,9 @@ class SchedulingEndToEndTest {
         assertThat(titles("/articles?tag=" + word)).isEmpty();
         assertThat(tagNames()).doesNotContain(word);
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), publishAt).toMillis()) + 50);
-
-        HttpResponse<String> visible = get("/articles/" + id, "/articles/{id}");
-        assertThat(visible.statusCode()).isEqualTo(200);
-        assertThat(json(visible).get("status").asText()).isEqualTo("published");
-        assertThat(titles("/articles?q=" + word)).hasSize(1);
-        assertThat(titles("/articles?tag=" + word)).hasSize(1);
-        assertThat(tagNames()).contains(word);
-        TestApi.deletePublished(id);
+        HttpResponse<String> deleted = write("DELETE", "/articles/" + id, "/articles/{id}", null,
+                Map.of("If-Match", TestApi.etag(created)));
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     }
 
     @Test

@@ -1,47 +1,32 @@
 package com.newsapi.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidField.Violation;
-import com.newsapi.error.MalformedBody;
-import com.newsapi.error.PayloadTooLarge;
-import com.newsapi.error.UnsupportedMediaType;
-import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads editors' request bodies: the media type, the size, the JSON itself, then every field rule.
- * A body this class accepts fits well inside DynamoDB's 400 KB item limit.
+ * Checks an article's JSON against every field rule and turns it into an {@link ArticleDraft}, or
+ * reports every broken rule at once (422). An article these rules accept fits well inside DynamoDB's
+ * 400 KB item limit.
  */
-public final class ArticleBodies {
+public final class ArticleDrafts {
 
-    /** Well under DynamoDB's 400 KB item limit, leaving room for index attributes and growth. */
-    public static final int MAX_BODY_BYTES = 128 * 1024;
     static final int MAX_TITLE = 200;
     static final int MAX_SUMMARY = 500;
     static final int MAX_BLOCKS = 500;
@@ -55,114 +40,7 @@ public final class ArticleBodies {
     private static final Set<String> READ_ONLY = Set.of(
             "id", "slug", "version", "createdAt", "updatedAt", "publishedAt", "wordCount", "excerpt", "source");
 
-    private ArticleBodies() {
-    }
-
-    /** The JSON object of a POST or PUT. */
-    public static ObjectNode readJson(APIGatewayV2HTTPEvent event) {
-        return read(event, Set.of("application/json"));
-    }
-
-    /** The JSON merge patch (RFC 7396) of a PATCH; plain application/json is taken as one too. */
-    public static ObjectNode readMergePatch(APIGatewayV2HTTPEvent event) {
-        return read(event, Set.of("application/merge-patch+json", "application/json"));
-    }
-
-    private static ObjectNode read(APIGatewayV2HTTPEvent event, Set<String> mediaTypes) {
-        String contentType = Requests.header(event, "Content-Type").orElse("");
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaTypes.contains(mediaType)) {
-            throw new UnsupportedMediaType("Send the body as " + String.join(" or ", mediaTypes.stream().sorted().toList()) + ".");
-        }
-        String text = text(event);
-        if (text.isBlank()) {
-            throw new MalformedBody("The request needs a JSON object body.");
-        }
-        try {
-            JsonNode node = Json.mapper().readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new MalformedBody("The body must be a JSON object.");
-            }
-            return (ObjectNode) node;
-        } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    /** The body as text, refusing oversized and non-UTF-8 bodies before parsing. */
-    private static String text(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes;
-        if (event.getIsBase64Encoded()) {
-            if (body.length() > MAX_BODY_BYTES * 4 / 3 + 4) {
-                throw tooLarge();
-            }
-            try {
-                bytes = Base64.getDecoder().decode(body);
-            } catch (IllegalArgumentException e) {
-                throw new MalformedBody("The body is not valid base64.");
-            }
-        } else {
-            bytes = body.getBytes(StandardCharsets.UTF_8);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedBody("The body is not valid UTF-8.");
-        }
-    }
-
-    private static PayloadTooLarge tooLarge() {
-        return new PayloadTooLarge("The body may be at most " + MAX_BODY_BYTES + " bytes.");
-    }
-
-    /** The editable fields of an article as a JSON object: what a merge patch applies to. */
-    public static ObjectNode editable(Article article) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("title", article.title());
-        if (article.summary() != null) {
-            node.put("summary", article.summary());
-        }
-        ArrayNode body = node.putArray("body");
-        for (Block block : article.body()) {
-            body.addObject().put("type", block.type().name().toLowerCase(Locale.ROOT)).put("text", block.text());
-        }
-        if (article.author() != null) {
-            ObjectNode author = node.putObject("author").put("name", article.author().name());
-            if (article.author().bio() != null) {
-                author.put("bio", article.author().bio());
-            }
-        }
-        ArrayNode tags = node.putArray("tags");
-        article.tags().forEach(tags::add);
-        node.put("status", article.status().wireName());
-        if (article.status() == ArticleStatus.SCHEDULED) {
-            node.put("publishAt", article.publishedAt().toString());
-        }
-        return node;
-    }
-
-    /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
-    public static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isNull()) {
-                result.remove(field.getKey());
-            } else {
-                result.set(field.getKey(), mergePatch(result.get(field.getKey()), field.getValue()));
-            }
-        }
-        return result;
+    private ArticleDrafts() {
     }
 
     /** A minimal valid article: a patch applied to it shows every rule the patch itself breaks. */
@@ -175,7 +53,7 @@ public final class ArticleBodies {
      * or its version checked: a bad request is reported as such whatever the article's state.
      */
     public static void checkPatch(ObjectNode patch) {
-        toDraft((ObjectNode) mergePatch(MINIMAL, patch));
+        toDraft((ObjectNode) MergePatch.apply(MINIMAL, patch));
     }
 
     /** Checks every rule and reports every broken one at once. */
