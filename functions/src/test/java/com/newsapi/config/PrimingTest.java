@@ -115,7 +115,7 @@ class PrimingTest {
 
     private static WeakReference<Priming> registeredAndForgotten() {
         DynamoDbClient unreachable = DynamoClients.create(new Config("articles", Optional.of(URI.create("http://127.0.0.1:9")), "us-east-1"));
-        Priming hook = new Priming(new ArticleService(new ArticleStore(unreachable, "articles", Backoff.standard()), Clock.systemUTC()));
+        Priming hook = new Priming(new ArticleService(new ArticleStore(unreachable, "articles", Backoff.standard()), new TestClock(NOW)));
         Priming.register(hook);
         return new WeakReference<>(hook);
     }
