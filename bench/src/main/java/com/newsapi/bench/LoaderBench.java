@@ -124,11 +124,7 @@ public final class LoaderBench {
     private static void raw(String backendName, int articles) {
         SeedPages shapes = SeedPages.from(seeds());
         int pages = shapes.pagesFor(articles);
-        CapturingDynamoDb capture = new CapturingDynamoDb();
-        SeedLoader.Result captured = new SeedLoader(new ArticleStore(capture, "capture", Backoff.standard()), CLOCK)
-                .load(shapes.pages(pages));
-        expectEveryStoryNew(shapes, pages, captured);
-        List<List<WriteRequest>> batches = pack(capture.writes());
+        List<List<WriteRequest>> batches = pack(capture(shapes.pages(pages), CLOCK));
         try (Backend backend = Backend.open(backendName, "raw")) {
             CountingDynamoDb counting = new CountingDynamoDb(backend.client());
             long start = System.nanoTime();
@@ -140,8 +136,15 @@ public final class LoaderBench {
                 }
             }
             long nanos = System.nanoTime() - start;
-            System.out.println(result("raw", backend, captured.written(), pages, nanos, counting));
+            System.out.println(result("raw", backend, stories(shapes, pages), pages, nanos, counting));
         }
+    }
+
+    /** The items the raw loop writes for these pages: those the loader leaves in a fresh table, in the order it wrote them. */
+    static List<WriteRequest> capture(Iterable<SeedFile> pages, Clock clock) {
+        CapturingDynamoDb capture = new CapturingDynamoDb();
+        new SeedLoader(new ArticleStore(capture, "capture", Backoff.standard()), clock).load(pages);
+        return capture.writes();
     }
 
     private static List<List<WriteRequest>> pack(List<WriteRequest> writes) {
@@ -177,10 +180,7 @@ public final class LoaderBench {
 
     /** Generated ids are all new: a story counted unchanged would mean two pages share a headline. */
     private static void expectEveryStoryNew(SeedPages shapes, int pages, SeedLoader.Result result) {
-        int stories = 0;
-        for (int page = 0; page < pages; page++) {
-            stories += shapes.storiesOn(page);
-        }
+        int stories = stories(shapes, pages);
         if (result.written() != stories || result.unchanged() != 0) {
             throw new IllegalStateException("expected " + stories + " new stories, the loader reported " + result);
         }
@@ -191,6 +191,14 @@ public final class LoaderBench {
      * items and TransactWriteItems' (puts and counter updates); every kind of call follows with its
      * calls, items and time.
      */
+    private static int stories(SeedPages shapes, int pages) {
+        int stories = 0;
+        for (int page = 0; page < pages; page++) {
+            stories += shapes.storiesOn(page);
+        }
+        return stories;
+    }
+
     private static StringJoiner result(String variant, Backend backend, int articles, int pages, long nanos,
                                        CountingDynamoDb counting) {
         StringJoiner line = new StringJoiner(" ", "RESULT ", "");
@@ -230,7 +238,11 @@ public final class LoaderBench {
      * slow writes).
      */
     static CreateTableRequest freshTable(String name) {
-        CreateTableRequest table = SamTemplate.read(Path.of(System.getProperty("TEMPLATE", "template.yaml"))).table(name);
+        return freshTable(name, Path.of(System.getProperty("TEMPLATE", "template.yaml")));
+    }
+
+    static CreateTableRequest freshTable(String name, Path template) {
+        CreateTableRequest table = SamTemplate.read(template).table(name);
         return Boolean.getBoolean("STREAM") ? table : table.toBuilder().streamSpecification((StreamSpecification) null).build();
     }
 
