@@ -15,12 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -106,21 +115,16 @@ public final class LoaderBench {
     }
 
     /**
-     * Writes the same items as {@link #loader}, prepared beforehand and untimed: the loader itself is
+     * Writes the table {@link #loader} leaves, prepared beforehand and untimed: the loader itself is
      * run against {@link CapturingDynamoDb} (which answers its reads as a fresh table would), and
-     * every put it sends is kept, in order. The loop then packs them 25 a call, as a hand-written
-     * bulk write would, starting a new call early only where a key would repeat inside one (the
-     * author registration that every page of a shape rewrites).
+     * every item it puts (postings in batches; articles and slug claims in transactions) is kept, in
+     * order, then each counter once in its final state. The loop then packs them 25 a call, as a
+     * hand-written bulk write would, starting a new call early only where a key would repeat inside one.
      */
     private static void raw(String backendName, int articles) {
         SeedPages shapes = SeedPages.from(seeds());
         int pages = shapes.pagesFor(articles);
-        CapturingDynamoDb capture = new CapturingDynamoDb();
-        SeedLoader.Result captured = new SeedLoader(new ArticleStore(capture, "capture", Backoff.standard()), CLOCK)
-                .load(shapes.pages(pages));
-        expectEveryStoryNew(shapes, pages, captured);
-        List<List<WriteRequest>> batches = pack(capture.writes);
-        capture.writes.clear();
+        List<List<WriteRequest>> batches = pack(capture(shapes.pages(pages), CLOCK));
         try (Backend backend = Backend.open(backendName, "raw")) {
             CountingDynamoDb counting = new CountingDynamoDb(backend.client());
             long start = System.nanoTime();
@@ -132,8 +136,15 @@ public final class LoaderBench {
                 }
             }
             long nanos = System.nanoTime() - start;
-            System.out.println(result("raw", backend, captured.written(), pages, nanos, counting));
+            System.out.println(result("raw", backend, stories(shapes, pages), pages, nanos, counting));
         }
+    }
+
+    /** The items the raw loop writes for these pages: those the loader leaves in a fresh table, in the order it wrote them. */
+    static List<WriteRequest> capture(Iterable<SeedFile> pages, Clock clock) {
+        CapturingDynamoDb capture = new CapturingDynamoDb();
+        new SeedLoader(new ArticleStore(capture, "capture", Backoff.standard()), clock).load(pages);
+        return capture.writes();
     }
 
     private static List<List<WriteRequest>> pack(List<WriteRequest> writes) {
@@ -169,22 +180,39 @@ public final class LoaderBench {
 
     /** Generated ids are all new: a story counted unchanged would mean two pages share a headline. */
     private static void expectEveryStoryNew(SeedPages shapes, int pages, SeedLoader.Result result) {
-        int stories = 0;
-        for (int page = 0; page < pages; page++) {
-            stories += shapes.storiesOn(page);
-        }
+        int stories = stories(shapes, pages);
         if (result.written() != stories || result.unchanged() != 0) {
             throw new IllegalStateException("expected " + stories + " new stories, the loader reported " + result);
         }
     }
 
+    /**
+     * One run's RESULT line. {@code items} and {@code bytes} are what the run wrote: BatchWriteItem's
+     * items and TransactWriteItems' (puts and counter updates); every kind of call follows with its
+     * calls, items and time.
+     */
+    private static int stories(SeedPages shapes, int pages) {
+        int stories = 0;
+        for (int page = 0; page < pages; page++) {
+            stories += shapes.storiesOn(page);
+        }
+        return stories;
+    }
+
     private static StringJoiner result(String variant, Backend backend, int articles, int pages, long nanos,
                                        CountingDynamoDb counting) {
         StringJoiner line = new StringJoiner(" ", "RESULT ", "");
-        CountingDynamoDb.Tally writes = counting.tallies().getOrDefault("write", new CountingDynamoDb.Tally());
+        Map<String, CountingDynamoDb.Tally> tallies = counting.tallies();
+        long items = 0;
+        long bytes = 0;
+        for (String kind : List.of(CountingDynamoDb.BATCH_WRITE, CountingDynamoDb.TRANSACT)) {
+            CountingDynamoDb.Tally writes = tallies.getOrDefault(kind, new CountingDynamoDb.Tally());
+            items += writes.items;
+            bytes += writes.bytes;
+        }
         line.add("variant=" + variant).add("backend=" + backend.name()).add("articles=" + articles).add("pages=" + pages)
-                .add("items=" + writes.items).add("bytes=" + writes.bytes).add("seconds=" + seconds(nanos));
-        counting.tallies().forEach((kind, tally) -> {
+                .add("items=" + items).add("bytes=" + bytes).add("seconds=" + seconds(nanos));
+        tallies.forEach((kind, tally) -> {
             String key = kind.replace(' ', '_');
             line.add(key + ".calls=" + tally.calls).add(key + ".items=" + tally.items).add(key + ".seconds=" + seconds(tally.nanos));
         });
@@ -210,7 +238,11 @@ public final class LoaderBench {
      * slow writes).
      */
     static CreateTableRequest freshTable(String name) {
-        CreateTableRequest table = SamTemplate.read(Path.of(System.getProperty("TEMPLATE", "template.yaml"))).table(name);
+        return freshTable(name, Path.of(System.getProperty("TEMPLATE", "template.yaml")));
+    }
+
+    static CreateTableRequest freshTable(String name, Path template) {
+        CreateTableRequest table = SamTemplate.read(template).table(name);
         return Boolean.getBoolean("STREAM") ? table : table.toBuilder().streamSpecification((StreamSpecification) null).build();
     }
 
@@ -253,7 +285,15 @@ public final class LoaderBench {
      */
     private static final class CapturingDynamoDb implements DynamoDbClient {
 
-        final List<WriteRequest> writes = new ArrayList<>();
+        private final List<WriteRequest> puts = new ArrayList<>();
+        private final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> counters = new LinkedHashMap<>();
+
+        /** Every item put, in order, then every counter as the loader's updates leave it. */
+        List<WriteRequest> writes() {
+            List<WriteRequest> writes = new ArrayList<>(puts);
+            counters.values().forEach(counter -> writes.add(put(counter)));
+            return writes;
+        }
 
         @Override
         public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
@@ -262,8 +302,53 @@ public final class LoaderBench {
 
         @Override
         public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-            request.requestItems().values().forEach(writes::addAll);
+            request.requestItems().values().forEach(puts::addAll);
             return BatchWriteItemResponse.builder().build();
+        }
+
+        @Override
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+            for (TransactWriteItem write : request.transactItems()) {
+                if (write.put() != null) {
+                    puts.add(put(write.put().item()));
+                } else if (write.update() != null) {
+                    apply(write.update());
+                } else {
+                    throw new IllegalStateException("the loader's transactions put and update; not " + write);
+                }
+            }
+            return TransactWriteItemsResponse.builder().build();
+        }
+
+        /**
+         * A counter update on the item it leaves: "ADD #n :v" sums, "SET #n = if_not_exists(#n, :v)"
+         * keeps the first value. Any other expression fails, so a loader that starts writing others
+         * shows up here rather than as a raw loop that writes less than the loader.
+         */
+        private void apply(Update update) {
+            Map<String, AttributeValue> item = counters.computeIfAbsent(update.key(), key -> new HashMap<>(key));
+            Matcher add = ADD.matcher(update.updateExpression());
+            Matcher set = SET_IF_MISSING.matcher(update.updateExpression());
+            if (!add.lookingAt()) {
+                throw new IllegalStateException("not a counter update: " + update.updateExpression());
+            }
+            String counted = update.expressionAttributeNames().get(add.group(1));
+            long sum = Long.parseLong(update.expressionAttributeValues().get(add.group(2)).n())
+                    + (item.containsKey(counted) ? Long.parseLong(item.get(counted).n()) : 0);
+            item.put(counted, AttributeValue.fromN(Long.toString(sum)));
+            if (add.end() < update.updateExpression().length()) {
+                if (!set.find(add.end()) || set.end() != update.updateExpression().length()) {
+                    throw new IllegalStateException("not a counter update: " + update.updateExpression());
+                }
+                item.putIfAbsent(update.expressionAttributeNames().get(set.group(1)), update.expressionAttributeValues().get(set.group(2)));
+            }
+        }
+
+        private static final Pattern ADD = Pattern.compile("ADD (#\\w+) (:\\w+)");
+        private static final Pattern SET_IF_MISSING = Pattern.compile(" SET (#\\w+) = if_not_exists\\(\\1, (:\\w+)\\)");
+
+        private static WriteRequest put(Map<String, AttributeValue> item) {
+            return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
         }
 
         @Override
