@@ -78,9 +78,11 @@ public final class GetDeskHandler implements RequestHandler<APIGatewayV2HTTPEven
             if (file == null) {
                 // HTTP API routes /desk and /desk/ alike; the page's relative links need the slash.
                 if (event.getRawPath() == null || !event.getRawPath().endsWith("/")) {
+                    // A body with its type: without one `sam local` answers application/json, API Gateway nothing.
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(308)
-                            .withHeaders(Map.of("Location", "desk/", "Cache-Control", ASSET_CACHE_CONTROL))
-                            .withIsBase64Encoded(false).build();
+                            .withHeaders(Map.of("Location", "desk/", "Cache-Control", ASSET_CACHE_CONTROL,
+                                    "Content-Type", "text/plain; charset=utf-8"))
+                            .withBody("The desk is at desk/\n").withIsBase64Encoded(false).build();
                 }
                 file = "index.html";
             }

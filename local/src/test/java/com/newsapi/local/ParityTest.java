@@ -45,6 +45,15 @@ class ParityTest {
             Map.entry("create without a token/body", NO_JWT),
             Map.entry("create without a token/content-type", NO_JWT),
             Map.entry("create without a token/cache-control", NO_JWT),
+            Map.entry("desk without a token/body", NO_JWT),
+            Map.entry("desk without a token/content-type", NO_JWT),
+            Map.entry("desk without a token/cache-control", NO_JWT),
+            Map.entry("desk article without a token/body", NO_JWT),
+            Map.entry("desk article without a token/content-type", NO_JWT),
+            Map.entry("desk article without a token/cache-control", NO_JWT),
+            Map.entry("unpublish without a token/body", NO_JWT),
+            Map.entry("unpublish without a token/content-type", NO_JWT),
+            Map.entry("unpublish without a token/cache-control", NO_JWT),
             Map.entry("odd id/status", NO_ROUTE),
             Map.entry("odd id/body", NO_ROUTE),
             Map.entry("odd id/content-type", NO_ROUTE),
@@ -91,7 +100,12 @@ class ParityTest {
                         "{\"title\":\"T\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}"),
                 probe("desk without a token", "/desk/articles"),
                 probe("desk article without a token", "/desk/articles/76d4847c855c7079"),
-                new Probe("unpublish without a token", "POST", "/articles/76d4847c855c7079/unpublish", Map.of(), null)));
+                new Probe("unpublish without a token", "POST", "/articles/76d4847c855c7079/unpublish", Map.of(), null),
+                probe("preview, altered token", "/preview/AAAA.BBBB"),
+                probe("desk page without its slash", "/desk"),
+                probe("desk page", "/desk/"),
+                probe("desk script", "/desk/desk.js"),
+                probe("desk, unknown file", "/desk/secrets.txt")));
         HttpResponse<String> firstPage = send(local, probes.getFirst());
         String cursor = json(firstPage.body()).path("nextCursor").asText();
         probes.add(probe("next page", "/articles?limit=3&cursor=" + cursor));
