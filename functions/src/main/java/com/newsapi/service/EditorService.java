@@ -175,14 +175,7 @@ public final class EditorService {
 
     /** As {@link #publish(String, long)}, its revision saved by {@code savedBy} (the editor's display name). */
     public Article publish(String id, long expectedVersion, Optional<String> savedBy) {
-        StoredArticle stored = current(id, expectedVersion);
-        Article previous = stored.article();
-        if (previous.status() == ArticleStatus.PUBLISHED) {
-            return previous;
-        }
-        ArticleDraft asPublished = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
-                previous.tags(), Optional.of(ArticleStatus.PUBLISHED), Optional.empty());
-        return replace(stored, asPublished, savedBy, OptionalLong.empty());
+        return moveTo(ArticleStatus.PUBLISHED, id, expectedVersion, savedBy);
     }
 
     /**
@@ -195,9 +188,7 @@ public final class EditorService {
         StoredArticle stored = current(id, expectedVersion);
         Article kept = store.findRevision(id, revision)
                 .orElseThrow(() -> new RevisionNotFound(id, revision)).article();
-        ArticleDraft restored = new ArticleDraft(kept.title(), kept.summary(), kept.body(), kept.author(), kept.tags(),
-                Optional.empty(), Optional.empty());
-        return replace(stored, restored, savedBy, OptionalLong.of(revision));
+        return replace(stored, contentOf(kept, Optional.empty()), savedBy, OptionalLong.of(revision));
     }
 
     /** A page of the article's kept revisions, newest first, below version {@code before} (from the newest when empty). */
@@ -225,14 +216,23 @@ public final class EditorService {
      * status "draft": the tombstone goes to the change log in the same transaction.
      */
     public Article unpublish(String id, long expectedVersion, Optional<String> savedBy) {
+        return moveTo(ArticleStatus.DRAFT, id, expectedVersion, savedBy);
+    }
+
+    /** Publish and unpublish: the article's content unchanged, in {@code target}; no change when already there. */
+    private Article moveTo(ArticleStatus target, String id, long expectedVersion, Optional<String> savedBy) {
         StoredArticle stored = current(id, expectedVersion);
         Article previous = stored.article();
-        if (previous.status() == ArticleStatus.DRAFT) {
+        if (previous.status() == target) {
             return previous;
         }
-        ArticleDraft asDraft = new ArticleDraft(previous.title(), previous.summary(), previous.body(), previous.author(),
-                previous.tags(), Optional.of(ArticleStatus.DRAFT), Optional.empty());
-        return replace(stored, asDraft, savedBy, OptionalLong.empty());
+        return replace(stored, contentOf(previous, Optional.of(target)), savedBy, OptionalLong.empty());
+    }
+
+    /** What an editor writes, taken from {@code article}: title, summary, body, author, tags; no publishAt. */
+    private static ArticleDraft contentOf(Article article, Optional<ArticleStatus> status) {
+        return new ArticleDraft(article.title(), article.summary(), article.body(), article.author(), article.tags(),
+                status, Optional.empty());
     }
 
     /** The editors' desk list: every article in any status, or in {@code status} as seen now; see {@link ArticleStore#desk}. */
