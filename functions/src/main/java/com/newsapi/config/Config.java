@@ -167,8 +167,12 @@ public record Config(Map<String, String> settings) {
 
     /** One setting a function needs: fails, naming the variable, when unset or blank. */
     String required(String name) {
-        return optional(name).orElseThrow(() ->
-                new IllegalStateException("Missing configuration: environment variable " + name + " is not set"));
+        return optional(name).orElseThrow(() -> missing(name));
+    }
+
+    /** The init failure for a required setting that is unset or blank, naming its variable. */
+    static IllegalStateException missing(String name) {
+        return new IllegalStateException("Missing configuration: environment variable " + name + " is not set");
     }
 
     private Optional<URI> uri(String name) {

@@ -63,7 +63,6 @@ public record DeskSettings(String authorizeUrl, String tokenUrl, String logoutUr
     }
 
     private static String required(Function<String, Optional<String>> settings, String name) {
-        return settings.apply(name).orElseThrow(() ->
-                new IllegalStateException("Missing configuration: environment variable " + name + " is not set"));
+        return settings.apply(name).orElseThrow(() -> Config.missing(name));
     }
 }
