@@ -1,7 +1,7 @@
 package com.newsapi.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.newsapi.observe.Emf;
 import java.io.StringWriter;
 import java.util.List;

@@ -22,7 +22,7 @@ import com.newsapi.loader.SeedLoader;
 import com.newsapi.model.Block;
 import com.newsapi.seed.ParsedArticle;
 import com.newsapi.seed.SeedPageParser;
-import com.newsapi.store.ArticleIds;
+import com.newsapi.model.ArticleIds;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.newsapi.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package com.newsapi.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.newsapi.http.ArticleDrafts;
-import com.newsapi.http.ArticleFields;
-import com.newsapi.http.ArticleJson;
-import com.newsapi.http.Json;
+import com.newsapi.codec.ArticleDrafts;
+import com.newsapi.codec.ArticleFields;
+import com.newsapi.codec.ArticleJson;
+import com.newsapi.codec.Json;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;

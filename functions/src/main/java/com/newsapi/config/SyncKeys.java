@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The keys that sign and check list cursors and sync tokens ({@link com.newsapi.http.SignedPositions}),
+ * The keys that sign and check list cursors and sync tokens ({@link com.newsapi.codec.SignedPositions}),
  * read once per container at init (so, with SnapStart, before the snapshot, and never on a request).
  *
  * <p>{@code SYNC_TOKEN_KEY}, when set, holds them (local API, {@code sam local}); otherwise the

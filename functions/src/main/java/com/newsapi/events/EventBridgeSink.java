@@ -1,7 +1,7 @@
 package com.newsapi.events;
 
 import com.newsapi.observe.Telemetry;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;

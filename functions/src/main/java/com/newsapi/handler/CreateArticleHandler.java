@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Dependencies;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.http.ArticleDrafts;
+import com.newsapi.codec.ArticleDrafts;
 import com.newsapi.http.EditorAuth;
 import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;

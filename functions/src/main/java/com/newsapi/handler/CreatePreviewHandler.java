@@ -6,14 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.config.Dependencies;
-import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidField.Violation;
+import com.newsapi.error.InvalidField;
 import com.newsapi.http.EditorAuth;
 import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.PreviewLinks;
 import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
+import com.newsapi.model.PreviewLink;
 import com.newsapi.service.PreviewService;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class CreatePreviewHandler implements RequestHandler<APIGatewayV2HT
             String id = Requests.pathParameter(event, "id");
             int hours = expiresInHours(event);
 
-            PreviewService.Link link = previews.create(id, hours);
+            PreviewLink link = previews.create(id, hours);
 
             return PreviewLinks.created(event, link);
         });

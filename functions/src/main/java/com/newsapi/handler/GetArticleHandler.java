@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
-import com.newsapi.http.ArticleFields;
-import com.newsapi.http.ArticleJson;
+import com.newsapi.codec.ArticleFields;
+import com.newsapi.codec.ArticleJson;
 import com.newsapi.http.Caching;
 import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
@@ -38,7 +38,7 @@ public final class GetArticleHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Guard.run(event, context, () -> {
             ListQueries.rejectUnknown(event, Set.of("fields"));
-            Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.ARTICLE_DEFAULT);
+            Set<ArticleFields> fields = ListQueries.fields(event, ArticleFields.ARTICLE_DEFAULT);
             Article article = articles.get(Requests.pathParameter(event, "id"));
 
             Map<String, String> headers = Caching.articleHeaders(article, fields);

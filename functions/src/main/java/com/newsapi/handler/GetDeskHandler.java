@@ -11,7 +11,7 @@ import com.newsapi.error.DeskFileNotFound;
 import com.newsapi.http.Caching;
 import com.newsapi.http.DeskAssets;
 import com.newsapi.http.Guard;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.Requests;
 import java.net.URI;

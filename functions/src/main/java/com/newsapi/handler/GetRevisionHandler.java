@@ -10,7 +10,7 @@ import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
-import com.newsapi.http.RevisionJson;
+import com.newsapi.codec.RevisionJson;
 import com.newsapi.service.EditorService;
 import java.util.Map;
 import java.util.Set;

@@ -5,17 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
-import com.newsapi.http.ArticleFields;
-import com.newsapi.http.ArticleJson;
+import com.newsapi.codec.ArticleFields;
+import com.newsapi.codec.ArticleJson;
 import com.newsapi.http.Caching;
-import com.newsapi.http.Cursors;
+import com.newsapi.codec.Cursors;
 import com.newsapi.http.Guard;
 import com.newsapi.http.ListQueries;
 import com.newsapi.http.Requests;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.service.ArticleService;
-import com.newsapi.store.Page;
+import com.newsapi.model.Page;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +51,7 @@ public final class ListArticlesHandler implements RequestHandler<APIGatewayV2HTT
         return Guard.run(event, context, () -> {
             ArticleQuery query = ListQueries.parse(event);
             int limit = Requests.intQuery(event, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-            Set<ArticleFields> fields = ArticleFields.requested(event, ArticleFields.LIST_DEFAULT);
+            Set<ArticleFields> fields = ListQueries.fields(event, ArticleFields.LIST_DEFAULT);
             var after = cursors.decode(Requests.query(event, "cursor"), query);
 
             Page<Article> page = articles.list(query, after, limit, fields.contains(ArticleFields.BODY),

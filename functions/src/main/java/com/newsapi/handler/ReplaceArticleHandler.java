@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.Dependencies;
-import com.newsapi.http.ArticleDrafts;
+import com.newsapi.codec.ArticleDrafts;
 import com.newsapi.http.EditorAuth;
 import com.newsapi.http.Guard;
 import com.newsapi.http.IfMatch;

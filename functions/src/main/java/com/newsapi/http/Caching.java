@@ -2,6 +2,7 @@ package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.codec.ArticleFields;
 import com.newsapi.digest.Sha256;
 import com.newsapi.model.Article;
 import java.time.ZoneOffset;

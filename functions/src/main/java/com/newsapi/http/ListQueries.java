@@ -1,6 +1,7 @@
 package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.newsapi.codec.ArticleFields;
 import com.newsapi.error.InvalidParameter;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
@@ -131,5 +132,10 @@ public final class ListQueries {
         } catch (DateTimeParseException e) {
             throw new InvalidParameter(name, "'" + name + "' must be an ISO-8601 date (2025-01-24) or date-time (2025-01-24T20:20:00Z).");
         }
+    }
+
+    /** The fields {@code fields=a,b,c} asks for (see {@link ArticleFields#parse}), or {@code defaults} when absent. */
+    public static Set<ArticleFields> fields(APIGatewayV2HTTPEvent event, Set<ArticleFields> defaults) {
+        return Requests.query(event, ArticleFields.PARAMETER).map(ArticleFields::parse).orElse(defaults);
     }
 }

@@ -2,8 +2,9 @@ package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.codec.Json;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.service.PreviewService;
+import com.newsapi.model.PreviewLink;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public final class PreviewLinks {
     private PreviewLinks() {
     }
 
-    public static APIGatewayV2HTTPResponse created(APIGatewayV2HTTPEvent event, PreviewService.Link link) {
+    public static APIGatewayV2HTTPResponse created(APIGatewayV2HTTPEvent event, PreviewLink link) {
         String url = url(event, link.token());
         String body = Json.write(json -> {
             json.writeStartObject();

@@ -1,6 +1,7 @@
 package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.codec.Json;
 import com.newsapi.error.ApiException;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidParameter;

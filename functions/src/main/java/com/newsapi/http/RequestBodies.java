@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.newsapi.codec.ArticleDrafts;
+import com.newsapi.codec.Json;
 import com.newsapi.error.MalformedBody;
 import com.newsapi.error.PayloadTooLarge;
 import com.newsapi.error.UnsupportedMediaType;

@@ -1,6 +1,8 @@
 package com.newsapi.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.newsapi.codec.ArticleFields;
+import com.newsapi.codec.ArticleJson;
 import com.newsapi.model.Article;
 import java.util.HashMap;
 import java.util.Map;

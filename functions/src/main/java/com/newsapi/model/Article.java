@@ -1,6 +1,8 @@
 package com.newsapi.model;
 
+import com.newsapi.search.Terms;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,6 +70,20 @@ public record Article(
             return this;
         }
         return withStatus(ArticleStatus.PUBLISHED);
+    }
+
+    /**
+     * The searchable text as runs of words: the title, the summary and each block of the body, one
+     * run each, so a phrase never spans the end of one and the start of the next.
+     */
+    public List<List<String>> passages() {
+        List<List<String>> passages = new ArrayList<>();
+        passages.add(Terms.words(title));
+        passages.add(Terms.words(summary));
+        for (Block block : body) {
+            passages.add(Terms.words(block.text()));
+        }
+        return passages;
     }
 
     /** This article with another status, nothing else changed (not its version: a caller saving it sets that). */

@@ -81,7 +81,7 @@ public record ArticleQuery(
                 return false;
             }
         }
-        return search.isEmpty() || search.matches(article);
+        return search.isEmpty() || search.matches(article.passages());
     }
 
     /** A stable text naming this query, so a cursor can be tied to the query that issued it. */

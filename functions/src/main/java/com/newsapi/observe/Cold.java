@@ -14,7 +14,7 @@ public final class Cold {
     }
 
     /** True for the first caller after start or restore, false for every later one. */
-    static boolean take() {
+    public static boolean take() {
         return COLD.getAndSet(false);
     }
 

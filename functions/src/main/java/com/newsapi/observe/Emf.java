@@ -1,6 +1,6 @@
 package com.newsapi.observe;
 
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package com.newsapi.observe;
 
 import com.newsapi.config.Config;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -95,13 +95,13 @@ public final class Telemetry {
         }
     }
 
-    static Map<String, Long> openCounts() {
+    public static Map<String, Long> openCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         COUNTS.set(counts);
         return counts;
     }
 
-    static void closeCounts() {
+    public static void closeCounts() {
         COUNTS.remove();
     }
 

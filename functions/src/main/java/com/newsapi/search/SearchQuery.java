@@ -1,6 +1,5 @@
 package com.newsapi.search;
 
-import com.newsapi.model.Article;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -134,9 +133,8 @@ public record SearchQuery(List<List<String>> required, List<List<String>> exclud
         return indexed(required.stream()).max(Comparator.comparingInt(String::length)).orElseThrow();
     }
 
-    /** Whether the article's title, summary and body hold every required phrase and no excluded one. */
-    public boolean matches(Article article) {
-        List<List<String>> passages = Terms.passages(article);
+    /** Whether a text, given as passages of words, holds every required phrase and no excluded one. */
+    public boolean matches(List<List<String>> passages) {
         return required.stream().allMatch(phrase -> occurs(phrase, passages))
                 && excluded.stream().noneMatch(phrase -> occurs(phrase, passages));
     }

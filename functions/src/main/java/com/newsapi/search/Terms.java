@@ -1,7 +1,5 @@
 package com.newsapi.search;
 
-import com.newsapi.model.Article;
-import com.newsapi.model.Block;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,24 +57,10 @@ public final class Terms {
         return STOPWORDS.contains(word);
     }
 
-    /**
-     * The article's searchable text as runs of words: its title, its summary and each block of its
-     * body, one run each, so a phrase never spans the end of one and the start of the next.
-     */
-    public static List<List<String>> passages(Article article) {
-        List<List<String>> passages = new ArrayList<>();
-        passages.add(words(article.title()));
-        passages.add(words(article.summary()));
-        for (Block block : article.body()) {
-            passages.add(words(block.text()));
-        }
-        return passages;
-    }
-
-    /** The indexed terms of an article: the distinct words of its title, summary and body, very common ones left out. */
-    public static Set<String> ofArticle(Article article) {
+    /** The indexed terms of a text given as passages: its distinct words, very common ones left out. */
+    public static Set<String> of(List<List<String>> passages) {
         Set<String> terms = new LinkedHashSet<>();
-        for (List<String> passage : passages(article)) {
+        for (List<String> passage : passages) {
             for (String word : passage) {
                 if (!isStopword(word)) {
                     terms.add(word);

@@ -1,12 +1,13 @@
 package com.newsapi.service;
 
+import com.newsapi.codec.PreviewTokens.Grant;
+import com.newsapi.codec.PreviewTokens;
 import com.newsapi.error.ArticleNotFound;
 import com.newsapi.error.PreviewExpired;
 import com.newsapi.error.PreviewNotFound;
-import com.newsapi.http.PreviewTokens;
-import com.newsapi.http.PreviewTokens.Grant;
 import com.newsapi.model.Article;
-import com.newsapi.store.ArticleIds;
+import com.newsapi.model.ArticleIds;
+import com.newsapi.model.PreviewLink;
 import com.newsapi.store.ArticleStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,19 +37,15 @@ public final class PreviewService {
         this.clock = clock;
     }
 
-    /** A new link's token and the instant (whole seconds) it stops working. */
-    public record Link(String token, Instant expiresAt) {
-    }
-
     /** A link to the article {@code id}, good for {@code hours} (1 to {@link #MAX_HOURS}); 404 if there is no such article. */
-    public Link create(String id, int hours) {
+    public PreviewLink create(String id, int hours) {
         if (hours < 1 || hours > MAX_HOURS) {
             throw new IllegalArgumentException("hours out of range: " + hours);
         }
         Article article = (ArticleIds.isId(id) ? store.findById(id) : Optional.<Article>empty())
                 .orElseThrow(() -> new ArticleNotFound(id));
         Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(hours));
-        return new Link(tokens.encode(new Grant(article.id(), expiresAt)), expiresAt);
+        return new PreviewLink(tokens.encode(new Grant(article.id(), expiresAt)), expiresAt);
     }
 
     /**

@@ -2,8 +2,8 @@ package com.newsapi.service;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.Block;
-import com.newsapi.store.FeedKey;
-import com.newsapi.store.Page;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

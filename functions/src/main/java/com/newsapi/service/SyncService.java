@@ -3,10 +3,12 @@ package com.newsapi.service;
 import com.newsapi.error.SyncTokenExpired;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
+import com.newsapi.model.SyncEntry;
+import com.newsapi.model.SyncPosition;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Change;
-import com.newsapi.store.FeedKey;
-import com.newsapi.store.Page;
 import com.newsapi.store.Tombstone;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,20 +39,8 @@ public final class SyncService {
         this.clock = clock;
     }
 
-    /** One entry of a sync page: an article to store, or the id of one to drop. */
-    public record Entry(Optional<Article> article, String id, Instant deletedAt) {
-
-        static Entry upsert(Article article) {
-            return new Entry(Optional.of(article), article.id(), null);
-        }
-
-        static Entry tombstone(String id, Instant at) {
-            return new Entry(Optional.empty(), id, at);
-        }
-    }
-
     /** A page, and either where the pass goes on ({@code more}) or, on its last page, where the next pass starts. */
-    public record SyncPage(List<Entry> entries, SyncPosition next, boolean more) {
+    public record SyncPage(List<SyncEntry> entries, SyncPosition next, boolean more) {
     }
 
     /** Where a first, full sync starts: now. */
@@ -79,11 +69,11 @@ public final class SyncService {
     private SyncPage fullPage(ArticleQuery filter, SyncPosition pass, int limit) {
         Page<Article> page = ResponseBudget.fit(store.find(filter, pass.position(), limit, pass.passStart()), true,
                 pass.passStart());
-        return finish(pass, page.items().stream().map(Entry::upsert).toList(), page.next());
+        return finish(pass, page.items().stream().map(SyncEntry::upsert).toList(), page.next());
     }
 
     private SyncPage deltaPage(ArticleQuery filter, SyncPosition pass, int limit) {
-        List<Entry> entries = new ArrayList<>();
+        List<SyncEntry> entries = new ArrayList<>();
         Optional<FeedKey> position = pass.position();
         int examined = 0;
         ResponseBudget budget = new ResponseBudget(true);
@@ -96,7 +86,7 @@ public final class SyncService {
                 processed++;
                 examined++;
                 position = Optional.of(change.key());
-                Optional<Entry> entry = entryFor(change, filter, pass);
+                Optional<SyncEntry> entry = entryFor(change, filter, pass);
                 if (entry.isPresent()) {
                     entries.add(entry.get());
                     boolean fits = entry.get().article().map(budget::add).orElseGet(budget::addTombstone);
@@ -111,29 +101,29 @@ public final class SyncService {
     }
 
     /** What a change means to a client holding this filter's articles as of {@code pass.seenUpTo()}. */
-    private static Optional<Entry> entryFor(Change change, ArticleQuery filter, SyncPosition pass) {
+    private static Optional<SyncEntry> entryFor(Change change, ArticleQuery filter, SyncPosition pass) {
         if (change.article().isPresent()) {
             Article article = change.article().get();
             if (filter.matches(article)) {
-                return Optional.of(Entry.upsert(article.asSeenAt(pass.passStart())));
+                return Optional.of(SyncEntry.upsert(article.asSeenAt(pass.passStart())));
             }
             return mayHold(article.feedInstant(), pass)
-                    ? Optional.of(Entry.tombstone(article.id(), article.updatedAt()))
+                    ? Optional.of(SyncEntry.tombstone(article.id(), article.updatedAt()))
                     : Optional.empty();
         }
         Tombstone tombstone = change.tombstone().orElseThrow();
-        return Optional.of(Entry.tombstone(tombstone.id(), tombstone.at()));
+        return Optional.of(SyncEntry.tombstone(tombstone.id(), tombstone.at()));
     }
 
     private static boolean mayHold(Instant feedInstant, SyncPosition pass) {
         return !feedInstant.isAfter(pass.seenUpTo());
     }
 
-    private static SyncPage finish(SyncPosition pass, List<Entry> entries, Optional<FeedKey> next) {
+    private static SyncPage finish(SyncPosition pass, List<SyncEntry> entries, Optional<FeedKey> next) {
         if (next.isPresent()) {
             return new SyncPage(entries, new SyncPosition(pass.delta(), pass.passStart(), pass.since(), pass.seenUpTo(), next), true);
         }
-        return new SyncPage(entries, pass.nextPass(), false);
+        return new SyncPage(entries, pass.nextPass(SETTLE), false);
     }
 
     private Instant now() {

@@ -29,6 +29,8 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
+import com.newsapi.model.Count;
+import com.newsapi.model.FeedKey;
 import com.newsapi.model.Revision;
 import com.newsapi.model.RevisionSummary;
 import com.newsapi.model.Source;

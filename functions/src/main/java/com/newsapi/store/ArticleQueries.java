@@ -9,6 +9,8 @@ import static com.newsapi.store.DynamoCalls.call;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
 import com.newsapi.observe.Telemetry;
 import java.time.Instant;
 import java.util.ArrayList;

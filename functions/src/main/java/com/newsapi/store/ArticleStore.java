@@ -11,7 +11,14 @@ import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
+import com.newsapi.model.CountKind;
+import com.newsapi.model.CountPage;
+import com.newsapi.model.DeskPage;
+import com.newsapi.model.DeskPosition;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
 import com.newsapi.model.Revision;
+import com.newsapi.model.RevisionPage;
 import com.newsapi.model.RevisionSummary;
 import com.newsapi.search.Terms;
 import java.time.Instant;
@@ -495,7 +502,7 @@ public final class ArticleStore {
         if (!article.status().isListed()) {
             return List.of();
         }
-        return Terms.ofArticle(article).stream()
+        return Terms.of(article.passages()).stream()
                 .map(term -> ArticleItemMapper.termPosting(term, key, article.version())).toList();
     }
 

@@ -1,5 +1,6 @@
 package com.newsapi.store;
 
+import com.newsapi.model.FeedKey;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -3,6 +3,10 @@ package com.newsapi.store;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
+import com.newsapi.model.Count;
+import com.newsapi.model.CountKind;
+import com.newsapi.model.CountPage;
+import com.newsapi.model.FeedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

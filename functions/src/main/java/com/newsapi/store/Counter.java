@@ -1,5 +1,7 @@
 package com.newsapi.store;
 
+import com.newsapi.model.CountKind;
+
 /** One counter item: a tag (its normalised form) or an author (the normalised name, grouping spellings). */
 record Counter(CountKind kind, String key) implements Comparable<Counter> {
 

@@ -1,6 +1,7 @@
 package com.newsapi.store;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.CountKind;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static com.newsapi.store.ArticleItemMapper.n;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
+import com.newsapi.model.CountKind;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

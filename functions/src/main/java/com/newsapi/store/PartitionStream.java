@@ -1,5 +1,6 @@
 package com.newsapi.store;
 
+import com.newsapi.model.FeedKey;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.newsapi.store;
 
+import com.newsapi.model.FeedKey;
 import java.time.Instant;
 import java.util.Set;
 

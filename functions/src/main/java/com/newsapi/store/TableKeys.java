@@ -4,6 +4,8 @@ import static com.newsapi.store.ArticleItemMapper.s;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
+import com.newsapi.model.CountKind;
+import com.newsapi.model.FeedKey;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

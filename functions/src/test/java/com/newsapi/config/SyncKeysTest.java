@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.http.SyncTokens;
+import com.newsapi.codec.SyncTokens;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.service.SyncPosition;
+import com.newsapi.model.SyncPosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.newsapi.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.newsapi.http.SyncTokens;
+import com.newsapi.codec.SyncTokens;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.store.ArticleStore;

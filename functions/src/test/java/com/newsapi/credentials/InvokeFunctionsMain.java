@@ -10,7 +10,7 @@ import com.newsapi.handler.GetArticleHandler;
 import com.newsapi.handler.ListArticlesHandler;
 import com.newsapi.handler.PublishChangesHandler;
 import com.newsapi.handler.SyncHandler;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.nio.file.Path;
 import java.util.Map;
 

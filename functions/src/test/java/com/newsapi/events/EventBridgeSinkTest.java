@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.config.Config;
 import com.newsapi.config.EventBridgeClients;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

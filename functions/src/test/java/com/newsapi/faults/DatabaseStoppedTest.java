@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.newsapi.config.DynamoClients;
 import com.newsapi.engine.DynamoEngine;
 import com.newsapi.engine.EngineProcess;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.testing.Handlers;

@@ -3,11 +3,11 @@ package com.newsapi.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.newsapi.error.InvalidParameter;
-import com.newsapi.http.CountCursors;
-import com.newsapi.http.Cursors;
-import com.newsapi.http.SignedPositions;
+import com.newsapi.codec.CountCursors;
+import com.newsapi.codec.Cursors;
+import com.newsapi.codec.SignedPositions;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.store.CountKind;
+import com.newsapi.model.CountKind;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;

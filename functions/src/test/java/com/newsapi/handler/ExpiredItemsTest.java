@@ -3,7 +3,7 @@ package com.newsapi.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.SyncTokens;
+import com.newsapi.codec.SyncTokens;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
 import com.newsapi.model.ArticleStatus;

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.config.DeskSettings;
 import com.newsapi.http.DeskAssets;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
@@ -203,7 +203,7 @@ class RevisionHandlersTest {
     static Stream<Arguments> badQueries() {
         return Stream.of(Arguments.of(Map.of("limit", "0"), "limit"), Arguments.of(Map.of("limit", "51"), "limit"),
                 Arguments.of(Map.of("limit", "ten"), "limit"), Arguments.of(Map.of("cursor", "not-a-cursor"), "cursor"),
-                Arguments.of(Map.of("cursor", HandlerFactory.cursors().encode(new com.newsapi.store.FeedKey(NOW, "0123456789abcdef"),
+                Arguments.of(Map.of("cursor", HandlerFactory.cursors().encode(new com.newsapi.model.FeedKey(NOW, "0123456789abcdef"),
                         com.newsapi.model.ArticleQuery.ALL)), "cursor"),
                 Arguments.of(Map.of("cursor", HandlerFactory.revisionCursors().encode("0123456789abcdef", 3)), "cursor"),
                 Arguments.of(Map.of("status", "draft"), "status"));

@@ -59,7 +59,7 @@ class SearchQueryTest {
     void matches_checksEveryPhraseAgainstTheFoldedText(String q, boolean expected) {
         SearchQuery search = SearchQuery.parse(q);
 
-        assertThat(search.matches(STORY)).as(q).isEqualTo(expected);
+        assertThat(search.matches(STORY.passages())).as(q).isEqualTo(expected);
     }
 
     static Stream<Arguments> refused() {
@@ -112,6 +112,6 @@ class SearchQueryTest {
     @Test
     void fold_isTheOneFolder_ofSearchAndSlugs() {
         assertThat(Terms.fold("Zürich CAFÉ Ångström")).isEqualTo("zurich cafe angstrom");
-        assertThat(com.newsapi.store.ArticleIds.slugOf("Zürich CAFÉ’s")).isEqualTo("zurich-cafes");
+        assertThat(com.newsapi.model.ArticleIds.slugOf("Zürich CAFÉ’s")).isEqualTo("zurich-cafes");
     }
 }

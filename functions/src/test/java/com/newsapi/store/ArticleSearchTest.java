@@ -3,10 +3,13 @@ package com.newsapi.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.ArticleIds;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
 import com.newsapi.search.SearchQuery;
 import com.newsapi.testing.TestDatabase;
 import java.time.Instant;

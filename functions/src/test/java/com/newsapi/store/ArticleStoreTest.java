@@ -9,6 +9,8 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
+import com.newsapi.model.FeedKey;
+import com.newsapi.model.Page;
 import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;

@@ -7,6 +7,7 @@ import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
+import com.newsapi.model.CountKind;
 import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;

@@ -3,11 +3,14 @@ package com.newsapi.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.newsapi.model.Article;
+import com.newsapi.model.ArticleIds;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Revision;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
+import com.newsapi.model.DeskPage;
+import com.newsapi.model.DeskPosition;
+import com.newsapi.model.Revision;
 import com.newsapi.model.Source;
 import com.newsapi.search.SearchQuery;
 import com.newsapi.testing.TestDatabase;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.model.Article;
+import com.newsapi.model.ArticleIds;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;

@@ -5,7 +5,7 @@ import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
 import com.newsapi.model.Block;
 import com.newsapi.model.Source;
-import com.newsapi.store.ArticleIds;
+import com.newsapi.model.ArticleIds;
 import java.time.Instant;
 import java.util.List;
 

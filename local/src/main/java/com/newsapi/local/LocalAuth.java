@@ -1,7 +1,7 @@
 package com.newsapi.local;
 
 import com.newsapi.digest.Sha256;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -8,7 +8,6 @@ import static com.newsapi.local.TestApi.titles;
 import static com.newsapi.local.TestApi.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

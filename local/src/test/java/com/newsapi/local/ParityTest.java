@@ -3,7 +3,7 @@ package com.newsapi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,9 +7,9 @@ import static com.newsapi.local.TestApi.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.SyncTokens;
+import com.newsapi.codec.SyncTokens;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.service.SyncPosition;
+import com.newsapi.model.SyncPosition;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

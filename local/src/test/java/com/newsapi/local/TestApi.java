@@ -1,7 +1,7 @@
 package com.newsapi.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.newsapi.http.Json;
+import com.newsapi.codec.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,0 @@
-package com.newsapi.store;
-
-/** A tag or an author, and how many published articles it has. */
-public record Count(String name, long articles) {
-}
