@@ -6,8 +6,8 @@ import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedFile;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.local.SamTemplate;
-import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +87,7 @@ public final class LoaderBench {
         int pages = shapes.pagesFor(articles);
         try (Backend backend = Backend.open(backendName, "loader")) {
             CountingDynamoDb counting = new CountingDynamoDb(backend.client());
-            SeedLoader loader = new SeedLoader(new ArticleStore(counting, backend.table(), Backoff.standard()), CLOCK);
+            SeedLoader loader = new SeedLoader(new SeedWrites(counting, backend.table(), Backoff.standard()), CLOCK);
             try (HeapWatch heap = HeapWatch.start()) {
                 Iterable<SeedFile> input = shapes.pages(pages);
                 if (checkpoints > 0) {
@@ -143,7 +143,7 @@ public final class LoaderBench {
     /** The items the raw loop writes for these pages: those the loader leaves in a fresh table, in the order it wrote them. */
     static List<WriteRequest> capture(Iterable<SeedFile> pages, Clock clock) {
         CapturingDynamoDb capture = new CapturingDynamoDb();
-        new SeedLoader(new ArticleStore(capture, "capture", Backoff.standard()), clock).load(pages);
+        new SeedLoader(new SeedWrites(capture, "capture", Backoff.standard()), clock).load(pages);
         return capture.writes();
     }
 
@@ -172,7 +172,7 @@ public final class LoaderBench {
     private static void seed(URI endpoint, String table) {
         try (DynamoDbClient dynamo = DynamoClients.create(new Config(table, Optional.of(endpoint), "us-east-1"))) {
             dynamo.createTable(freshTable(table));
-            SeedLoader.Result result = new SeedLoader(new ArticleStore(dynamo, table, Backoff.standard()), CLOCK)
+            SeedLoader.Result result = new SeedLoader(new SeedWrites(dynamo, table, Backoff.standard()), CLOCK)
                     .load(BundledSeeds.fromFolder(seeds()));
             System.out.println("seeded " + table + ": " + result);
         }

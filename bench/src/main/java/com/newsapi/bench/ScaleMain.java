@@ -166,7 +166,7 @@ public final class ScaleMain {
     private Loaded load(int pageCount, int threads) throws Exception {
         AtomicInteger articles = new AtomicInteger();
         int written = inParallel(pageCount, threads, (from, to) -> {
-            SeedLoader.Result result = new SeedLoader(dependencies.store(), LOADER_CLOCK, dependencies.storeRetries()).load(pages.files(from, to));
+            SeedLoader.Result result = new SeedLoader(dependencies.seedWrites(), LOADER_CLOCK, dependencies.storeRetries()).load(pages.files(from, to));
             articles.addAndGet(result.articles() + result.excerpts());
             return result.written();
         });

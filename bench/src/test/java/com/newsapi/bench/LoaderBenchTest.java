@@ -8,8 +8,8 @@ import com.newsapi.engine.DynamoEngine;
 import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedFile;
 import com.newsapi.loader.SeedLoader;
-import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class LoaderBenchTest {
     void theLoader_runsThroughTheCountingClient_withItsTransactionsAndDeletesPassedOnAndTallied() {
         String table = freshTable("counted");
         CountingDynamoDb counting = new CountingDynamoDb(dynamo);
-        SeedLoader loader = new SeedLoader(new ArticleStore(counting, table, Backoff.standard()), CLOCK);
+        SeedLoader loader = new SeedLoader(new SeedWrites(counting, table, Backoff.standard()), CLOCK);
         List<SeedFile> seeds = seeds();
 
         SeedLoader.Result first = loader.load(seeds);
@@ -78,7 +78,7 @@ class LoaderBenchTest {
     @Test
     void theRawLoop_writesExactlyTheItemsTheLoaderLeavesInTheTable() {
         String table = freshTable("leaves");
-        new SeedLoader(new ArticleStore(dynamo, table, Backoff.standard()), CLOCK).load(seeds());
+        new SeedLoader(new SeedWrites(dynamo, table, Backoff.standard()), CLOCK).load(seeds());
 
         List<WriteRequest> raw = LoaderBench.capture(seeds(), CLOCK);
 

@@ -13,11 +13,14 @@ import com.newsapi.service.PreviewService;
 import com.newsapi.service.SyncService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.CounterRebuild;
+import com.newsapi.store.SeedWrites;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -34,7 +37,10 @@ public final class Dependencies {
     /** Whether building the store also registers SnapStart's priming hook (Lambda containers only). */
     private final boolean primedBeforeSnapshot;
     private final LongAdder storeRetries = new LongAdder();
+    /** The store's and the loader's writes' backoff: one counter of their retries. */
+    private final Backoff backoff = Backoff.counting(storeRetries);
     private AwsCredentialsProvider credentials;
+    private DynamoDbClient dynamo;
     private ArticleStore store;
     private ArticleService articles;
     private EditorService editor;
@@ -75,9 +81,20 @@ public final class Dependencies {
 
     /** The table's store, whose backoff counts its retries ({@link #storeRetries()}), and the services on it. */
     public synchronized ArticleStore store() {
-        if (store == null) {
+        onTable();
+        return store;
+    }
+
+    /**
+     * Builds, once, what every function on the table has: the one DynamoDB client (the store, the
+     * loader's writes and the counter rebuild share it), the store and the services on it, and, in a
+     * Lambda container, the priming hook over them (the loader's too).
+     */
+    private synchronized void onTable() {
+        if (dynamo == null) {
             String table = config.tableName();
-            store = new ArticleStore(DynamoClients.create(config, credentials()), table, Backoff.counting(storeRetries));
+            dynamo = DynamoClients.create(config, credentials());
+            store = new ArticleStore(dynamo, table, backoff);
             articles = new ArticleService(store, clock);
             editor = new EditorService(store, clock);
             sync = new SyncService(store, clock);
@@ -85,7 +102,6 @@ public final class Dependencies {
                 Priming.register(priming());
             }
         }
-        return store;
     }
 
     public synchronized ArticleService articles() {
@@ -103,14 +119,26 @@ public final class Dependencies {
         return sync;
     }
 
-    /** How many batch retries the store has waited for so far. */
+    /** How many batch retries the store and the loader's writes have waited for so far. */
     public LongSupplier storeRetries() {
         return storeRetries::sum;
     }
 
-    /** The loader, on the store, counting its retries. */
+    /** The loader's writes to the table, on the shared client, counting their retries. */
+    public synchronized SeedWrites seedWrites() {
+        onTable();
+        return new SeedWrites(dynamo, config.tableName(), backoff);
+    }
+
+    /** The rebuild of the tag and author counters, on the shared client. */
+    public synchronized CounterRebuild counterRebuild() {
+        onTable();
+        return new CounterRebuild(dynamo, config.tableName());
+    }
+
+    /** The loader, on its writes, counting their retries. */
     public SeedLoader seedLoader() {
-        return new SeedLoader(store(), clock, storeRetries());
+        return new SeedLoader(seedWrites(), clock, storeRetries());
     }
 
     public PreviewService previews() {

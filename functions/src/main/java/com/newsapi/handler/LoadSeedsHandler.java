@@ -7,7 +7,6 @@ import com.newsapi.loader.BundledSeeds;
 import com.newsapi.loader.SeedLoader;
 import com.newsapi.observe.Emf;
 import com.newsapi.observe.Telemetry;
-import com.newsapi.store.ArticleStore;
 import com.newsapi.store.CounterRebuild;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,25 +25,25 @@ public final class LoadSeedsHandler implements RequestHandler<Map<String, Object
     static final String REBUILD_COUNTERS = "rebuildCounters";
 
     private final SeedLoader loader;
-    private final ArticleStore store;
+    private final CounterRebuild counters;
     private final LongSupplier retries;
 
     public LoadSeedsHandler() {
         this(Dependencies.fromEnvironment());
     }
 
-    /** The container's store, whose backoff counts its retries (the loader's container runs nothing else). */
+    /** The container's loader, whose backoff counts its retries (the loader's container runs nothing else). */
     public LoadSeedsHandler(Dependencies dependencies) {
-        this(dependencies.seedLoader(), dependencies.store(), dependencies.storeRetries());
+        this(dependencies.seedLoader(), dependencies.counterRebuild(), dependencies.storeRetries());
     }
 
-    LoadSeedsHandler(SeedLoader loader, ArticleStore store) {
-        this(loader, store, null);
+    LoadSeedsHandler(SeedLoader loader, CounterRebuild counters) {
+        this(loader, counters, null);
     }
 
-    private LoadSeedsHandler(SeedLoader loader, ArticleStore store, LongSupplier retries) {
+    private LoadSeedsHandler(SeedLoader loader, CounterRebuild counters, LongSupplier retries) {
         this.loader = loader;
-        this.store = store;
+        this.counters = counters;
         this.retries = retries;
     }
 
@@ -79,7 +78,7 @@ public final class LoadSeedsHandler implements RequestHandler<Map<String, Object
     }
 
     private Map<String, Object> rebuildCounters(Context context) {
-        CounterRebuild.Result result = store.rebuildCounters();
+        CounterRebuild.Result result = counters.run();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("articles", result.articles());
         summary.put("set", result.set());

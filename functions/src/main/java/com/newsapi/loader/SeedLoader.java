@@ -12,6 +12,9 @@ import com.newsapi.seed.SeedPageParser;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.model.FeedKey;
+import com.newsapi.model.ArticleIds;
+import com.newsapi.model.FeedKey;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.store.StoredVersion;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,20 +42,20 @@ public final class SeedLoader {
 
     static final String SEED_HASH_PREFIX = "seed:";
 
-    private final ArticleStore store;
+    private final SeedWrites writes;
     private final Clock clock;
     private final LongSupplier retries;
 
-    public SeedLoader(ArticleStore store, Clock clock) {
-        this(store, clock, null);
+    public SeedLoader(SeedWrites writes, Clock clock) {
+        this(writes, clock, null);
     }
 
     /**
-     * @param retries how many batch retries the store has made so far (a counting {@link com.newsapi.store.Backoff}),
+     * @param retries how many batch retries its writes have made so far (a counting {@link com.newsapi.store.Backoff}),
      *                logged per page; null when not counted
      */
-    public SeedLoader(ArticleStore store, Clock clock, LongSupplier retries) {
-        this.store = store;
+    public SeedLoader(SeedWrites writes, Clock clock, LongSupplier retries) {
+        this.writes = writes;
         this.clock = clock;
         this.retries = retries;
     }
@@ -97,7 +100,7 @@ public final class SeedLoader {
         for (ParsedArticle story : stories) {
             byId.putIfAbsent(idOf(story), story);
         }
-        Map<String, StoredVersion> stored = store.storedVersions(byId.keySet());
+        Map<String, StoredVersion> stored = writes.storedVersions(byId.keySet());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Article> toWrite = new ArrayList<>();
         Map<String, String> hashes = new HashMap<>();
@@ -124,7 +127,7 @@ public final class SeedLoader {
             toWrite.add(article);
         }
         List<Article> withSlugs = assignSlugs(toWrite);
-        return store.putAll(withSlugs, hashes, stored);
+        return writes.putAll(withSlugs, hashes, stored);
     }
 
     /**
@@ -180,7 +183,7 @@ public final class SeedLoader {
 
     /** Records who holds each of these slugs, and that the others are free. */
     private void lookUp(List<String> slugs, Map<String, Optional<String>> owners) {
-        Map<String, String> found = store.slugOwners(slugs);
+        Map<String, String> found = writes.slugOwners(slugs);
         for (String slug : slugs) {
             owners.put(slug, Optional.ofNullable(found.get(slug)));
         }

@@ -1,12 +1,9 @@
 package com.newsapi.store;
 
 import static com.newsapi.store.ArticleItemMapper.ARTICLE_ID;
-import static com.newsapi.store.ArticleItemMapper.VERSION;
 import static com.newsapi.store.ArticleItemMapper.s;
 import static com.newsapi.store.DynamoCalls.call;
 
-import com.newsapi.error.ApiException;
-import com.newsapi.error.StoreUnavailable;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
@@ -20,55 +17,53 @@ import com.newsapi.model.Page;
 import com.newsapi.model.Revision;
 import com.newsapi.model.RevisionPage;
 import com.newsapi.model.RevisionSummary;
-import com.newsapi.search.Terms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The repository: all DynamoDB access of the application goes through this class (helped by the
- * package-private {@link ArticleQueries}, {@link CountQueries} and {@link Batches}). Reads get a key
- * or query an index, never scan; SDK failures leave here as domain exceptions with their cause kept.
+ * The repository the services use: reads of articles, revisions, counts and the change log, and an
+ * editor's create, replace and delete (helped by the package-private {@link ArticleQueries},
+ * {@link CountQueries}, {@link DeskQueries}, {@link Transactions} and {@link IndexMaintenance}).
+ * The loader writes through {@link SeedWrites}. Reads get a key or query an index, never scan; SDK
+ * failures leave here as domain exceptions with their cause kept.
  */
 public final class ArticleStore {
-
 
     /** A page of a list or a sync examines at most this many index entries, then returns what it found with a cursor. */
     public static final int MAX_EXAMINED = 500;
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Batches batches;
     private final ArticleQueries queries;
     private final CountQueries counts;
     private final DeskQueries desk;
-    private final Backoff backoff;
+    private final Transactions transactions;
+    private final IndexMaintenance index;
+    private final SlugClaims slugClaims;
 
     public ArticleStore(DynamoDbClient dynamo, String table, Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
-        this.backoff = backoff;
-        this.batches = new Batches(dynamo, table, backoff);
+        Batches batches = new Batches(dynamo, table, backoff);
         this.queries = new ArticleQueries(dynamo, table, batches);
         this.counts = new CountQueries(dynamo, table);
         this.desk = new DeskQueries(dynamo, table);
+        this.transactions = new Transactions(dynamo, backoff);
+        this.index = new IndexMaintenance(dynamo, table, batches);
+        this.slugClaims = new SlugClaims(batches);
     }
 
     public Optional<Article> findById(String id) {
@@ -123,9 +118,9 @@ public final class ArticleStore {
         return counts.page(kind, after, limit, now);
     }
 
-    /** Sets every tag and author counter to a recount of the listed articles; O(table), see {@link CounterRebuild}. */
-    public CounterRebuild.Result rebuildCounters() {
-        return new CounterRebuild(dynamo, table).run();
+    /** Which article holds each of these slugs, for the slugs that are taken. */
+    public Map<String, String> slugOwners(Collection<String> slugs) {
+        return slugClaims.owners(slugs);
     }
 
     public Optional<Article> findBySlug(String slug) {
@@ -148,7 +143,7 @@ public final class ArticleStore {
      */
     public void create(Revision revision, Optional<IdempotencyRecord> idempotency) {
         Article article = revision.article();
-        writePostings(article);
+        index.writePostings(article);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.toRevisedItem(article, EDITED_HASH))
@@ -167,7 +162,7 @@ public final class ArticleStore {
         writes.addAll(CounterDeltas.between(null, article).writes(table));
         writes.add(revisionPut(revision));
         try {
-            transactRetryingConflicts(writes);
+            transactions.writeRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failedCondition(reasons, 2)) {
@@ -176,7 +171,7 @@ public final class ArticleStore {
             if (failedCondition(reasons, 1)) {
                 throw new SlugTaken(article.slug());
             }
-            throw conflictOrUnavailable(e);
+            throw Transactions.conflictOrUnavailable(e);
         }
     }
 
@@ -192,18 +187,18 @@ public final class ArticleStore {
      */
     public void replace(StoredArticle previous, Revision revision) {
         commitReplace(previous, revision);
-        removeStalePostings(previous.article(), Optional.of(revision.article()));
+        index.removeStalePostings(previous.article(), Optional.of(revision.article()));
     }
 
     /** {@link #replace} up to its commit (postings, then the article); a test runs the clean-up apart. */
     void commitReplace(StoredArticle stored, Revision revision) {
         Article previous = stored.article();
         Article updated = revision.article();
-        writePostings(updated);
+        index.writePostings(updated);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ArticleItemMapper.toRevisedItem(updated, EDITED_HASH))
-                .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                .conditionExpression(TableKeys.AT_VERSION).expressionAttributeNames(TableKeys.VERSION_NAME)
                 .expressionAttributeValues(expectedVersion(previous))
                 .build()).build());
         writes.add(revisionPut(revision));
@@ -222,7 +217,7 @@ public final class ArticleStore {
         CounterDeltas counted = CounterDeltas.between(previous, updated);
         writes.addAll(counted.writes(table));
         transact(writes);
-        removeEmptyCounters(counted.lowered());
+        index.removeEmptyCounters(counted.lowered());
     }
 
     private TransactWriteItem revisionPut(Revision revision) {
@@ -284,7 +279,7 @@ public final class ArticleStore {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                         .key(TableKeys.articleKey(previous.id()))
-                        .conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
+                        .conditionExpression(TableKeys.AT_VERSION).expressionAttributeNames(TableKeys.VERSION_NAME)
                         .expressionAttributeValues(expectedVersion(previous))
                         .build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
@@ -301,13 +296,9 @@ public final class ArticleStore {
         CounterDeltas counted = CounterDeltas.between(previous, null);
         writes.addAll(counted.writes(table));
         transact(writes);
-        removeEmptyCounters(counted.lowered());
-        removeStalePostings(previous, Optional.empty());
+        index.removeEmptyCounters(counted.lowered());
+        index.removeStalePostings(previous, Optional.empty());
     }
-
-    /** The condition of every change to an article: it is still at the version the change was based on. */
-    private static final String AT_VERSION = "#version = :expected";
-    private static final Map<String, String> VERSION_NAME = Map.of("#version", VERSION);
 
     private static Map<String, AttributeValue> expectedVersion(Article previous) {
         return Map.of(":expected", ArticleItemMapper.n(previous.version()));
@@ -321,39 +312,10 @@ public final class ArticleStore {
 
     private void transact(List<TransactWriteItem> writes) {
         try {
-            transactRetryingConflicts(writes);
+            transactions.writeRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
-            throw conflictOrUnavailable(e);
+            throw Transactions.conflictOrUnavailable(e);
         }
-    }
-
-    /** Retries of a transaction cancelled only because another one held one of its items. */
-    static final int CONFLICT_RETRIES = 3;
-
-    /**
-     * Writes a transaction, again (after a short jittered pause) when it was cancelled only by a
-     * conflict: concurrent writes of articles that share a tag or an author meet on its counter,
-     * and the SDK does not retry a cancelled transaction. A cancelled transaction wrote nothing,
-     * so its retry is safe.
-     */
-    private void transactRetryingConflicts(List<TransactWriteItem> writes) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                call(() -> dynamo.transactWriteItems(write -> write.transactItems(writes)));
-                return;
-            } catch (TransactionCanceledException e) {
-                if (attempt > CONFLICT_RETRIES || !onlyConflicts(e)) {
-                    throw e;
-                }
-                backoff.pause(attempt);
-            }
-        }
-    }
-
-    private static boolean onlyConflicts(TransactionCanceledException e) {
-        List<String> codes = e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
-        return codes.contains("TransactionConflict")
-                && codes.stream().allMatch(code -> "TransactionConflict".equals(code) || "None".equals(code));
     }
 
     /**
@@ -371,219 +333,9 @@ public final class ArticleStore {
     }
 
     /** Marks articles written through the API: the loader never overwrites them. */
-    public static final String EDITED_HASH = "edited";
+    static final String EDITED_HASH = "edited";
 
-    /**
-     * Before the article is written: its postings, each put only over one not newer, so a writer whose
-     * change then loses its version check never lowers a posting a later version wrote.
-     */
-    private void writePostings(Article article) {
-        batches.putWhere(postings(article), NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(article.version())));
-    }
-
-    /**
-     * Best effort, after the article is written: postings {@code previous} had and {@code current}
-     * lacks. Each is deleted only while it is at a version not newer than {@code previous}'s, so a
-     * clean-up that runs late (after a later edit put the word back and wrote its posting again)
-     * leaves that posting alone. One left behind (a crash here) is checked and skipped by readers.
-     */
-    void removeStalePostings(Article previous, Optional<Article> current) {
-        removeStalePostings(previous, FeedKey.of(previous), current);
-    }
-
-    /**
-     * As {@link #removeStalePostings(Article, Optional)}, for a previous article whose postings sit at
-     * {@code previousKey}: where its item says it was, which an earlier feed rule may have put
-     * elsewhere than the rule puts it now.
-     */
-    private void removeStalePostings(Article previous, FeedKey previousKey, Optional<Article> current) {
-        Set<Map<String, AttributeValue>> keep = current.map(article -> postingKeys(article, FeedKey.of(article))).orElse(Set.of());
-        List<Map<String, AttributeValue>> stale = postingKeys(previous, previousKey).stream().filter(key -> !keep.contains(key)).toList();
-        try {
-            batches.deleteWhere(stale, NOT_NEWER_THAN, VERSION_NAME, Map.of(":version", ArticleItemMapper.n(previous.version())));
-        } catch (RuntimeException e) {
-            // The change itself is committed; stale postings are only extra candidates for readers.
-        }
-    }
-
-    /**
-     * A writer for {@code :version} may replace or remove a posting only while it is not newer
-     * (absent, or written before postings carried a version, counts as older).
-     */
-    private static final String NOT_NEWER_THAN = "attribute_not_exists(#version) OR #version <= :version";
-
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static ApiException conflictOrUnavailable(TransactionCanceledException e) {
-        boolean conditionFailed = e.hasCancellationReasons()
-                && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
-        if (conditionFailed) {
-            return new VersionConflict("The article changed since you read it; fetch it again.");
-        }
-        // TransactionConflict and throttling: another transaction touched the same items; retryable.
-        return new StoreUnavailable(e);
-    }
-
-    /** The stored version of each of these ids that exists. */
-    public Map<String, StoredVersion> storedVersions(Collection<String> ids) {
-        Map<String, StoredVersion> found = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(ids.stream().map(TableKeys::articleKey).toList(),
-                ArticleItemMapper.STORED_VERSION)) {
-            found.put(ArticleItemMapper.idOf(item), ArticleItemMapper.storedVersionFromItem(item));
-        }
-        return found;
-    }
-
-    /** Which article holds each of these slugs, for the slugs that are taken. */
-    public Map<String, String> slugOwners(Collection<String> slugs) {
-        Map<String, String> owners = new HashMap<>();
-        for (Map<String, AttributeValue> item : batches.get(slugs.stream().map(TableKeys::slugKey).toList(),
-                ArticleItemMapper.SLUG_CLAIM)) {
-            owners.put(TableKeys.slugOfClaim(item), item.get(ARTICLE_ID).s());
-        }
-        return owners;
-    }
-
-    /** {@link #putAll(List, Map, Map)} based on the versions stored now. */
-    public int putAll(List<Article> articles, Map<String, String> contentHashes) {
-        return putAll(articles, contentHashes, storedVersions(articles.stream().map(Article::id).toList()));
-    }
-
-    /**
-     * Writes each article with its slug claim and its counters, only if the article is still as
-     * {@code previous} says (its version there, or absent): up to {@link #ARTICLES_PER_TRANSACTION}
-     * articles a transaction, their counter changes summed. A group that meets an article changed
-     * since is written again one article at a time, and each article changed since is left as it
-     * is (the next run decides again). Search postings go first: an interrupted run leaves at worst
-     * postings that readers check and skip, never an article that search cannot find. Postings a
-     * replaced article had and its new text lacks are then removed as an edit's are
-     * ({@link #removeStalePostings}): conditionally, so a posting an editor's later version needs stays.
-     *
-     * @return how many articles were written
-     */
-    public int putAll(List<Article> articles, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
-        List<Map<String, AttributeValue>> replaced = batches.get(articles.stream().filter(article -> previous.containsKey(article.id()))
-                .map(article -> TableKeys.articleKey(article.id())).toList(), null);
-        List<WriteRequest> indexWrites = new ArrayList<>();
-        for (Article article : articles) {
-            indexWrites.addAll(postings(article).stream().map(Batches::put).toList());
-        }
-        batches.write(indexWrites.stream().distinct().toList());
-        int written = 0;
-        List<Article> group = new ArrayList<>();
-        for (Article article : articles) {
-            if (group.size() == ARTICLES_PER_TRANSACTION || group.stream().anyMatch(other -> other.id().equals(article.id()))) {
-                written += putGroup(group, contentHashes, previous);
-                group.clear();
-            }
-            group.add(article);
-        }
-        written += putGroup(group, contentHashes, previous);
-        Map<String, Article> byId = new HashMap<>();
-        articles.forEach(article -> byId.put(article.id(), article));
-        for (Map<String, AttributeValue> item : replaced) {
-            // Its postings sit where its item says it was, which an earlier feed rule may have put elsewhere.
-            Article stale = ArticleItemMapper.fromItem(item);
-            String storedKey = ArticleItemMapper.string(item, TableKeys.FEED_KEY);
-            removeStalePostings(stale, storedKey == null ? FeedKey.of(stale) : FeedKey.parse(storedKey),
-                    Optional.of(byId.get(stale.id())));
-        }
-        return written;
-    }
-
-    /** The search postings of a listed article, at its version: one per indexed term. */
-    static List<Map<String, AttributeValue>> postings(Article article) {
-        return postings(article, FeedKey.of(article));
-    }
-
-    private static List<Map<String, AttributeValue>> postings(Article article, FeedKey key) {
-        if (!article.status().isListed()) {
-            return List.of();
-        }
-        return Terms.of(article.passages()).stream()
-                .map(term -> ArticleItemMapper.termPosting(term, key, article.version())).toList();
-    }
-
-    private static Set<Map<String, AttributeValue>> postingKeys(Article article, FeedKey key) {
-        return postings(article, key).stream().map(TableKeys::postingKey).collect(Collectors.toSet());
-    }
-
-    /**
-     * A transaction holds at most 100 items and 4 MB: ten articles (at most 400 KB each) with their
-     * slug claims and at most six counters each stay within both.
-     */
-    static final int ARTICLES_PER_TRANSACTION = 10;
-
-    private int putGroup(List<Article> group, Map<String, String> contentHashes, Map<String, StoredVersion> previous) {
-        if (group.isEmpty()) {
-            return 0;
-        }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        CounterDeltas counted = new CounterDeltas();
-        for (Article article : group) {
-            StoredVersion stored = previous.get(article.id());
-            Put.Builder put = Put.builder().tableName(table).item(ArticleItemMapper.toItem(article, contentHashes.get(article.id())));
-            if (stored == null) {
-                put.conditionExpression(TableKeys.KEY_IS_FREE);
-            } else {
-                put.conditionExpression(AT_VERSION).expressionAttributeNames(VERSION_NAME)
-                        .expressionAttributeValues(Map.of(":expected", ArticleItemMapper.n(stored.version())));
-                counted.subtract(stored.counted());
-            }
-            counted.add(CounterDeltas.contribution(article));
-            writes.add(TransactWriteItem.builder().put(put.build()).build());
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(ArticleItemMapper.slugItem(article.slug(), article.id())).build()).build());
-        }
-        writes.addAll(counted.writes(table));
-        try {
-            transactRetryingConflicts(writes);
-        } catch (TransactionCanceledException e) {
-            ApiException failure = conflictOrUnavailable(e);
-            if (!(failure instanceof VersionConflict)) {
-                throw failure;
-            }
-            if (group.size() == 1) {
-                return 0; // changed since the loader read it (an editor, or another run): that write stands
-            }
-            int written = 0;
-            for (Article article : group) {
-                written += putGroup(List.of(article), contentHashes, previous);
-            }
-            return written;
-        }
-        removeEmptyCounters(counted.lowered());
-        return group.size();
-    }
-
-    /**
-     * Best effort, after a write that lowered these counters: removes those now at zero, so a
-     * name no article carries any more stops costing readers. The condition makes it safe against a
-     * concurrent write raising it again; one left behind (a crash here) is skipped by readers.
-     */
-    private void removeEmptyCounters(List<Counter> lowered) {
-        if (lowered.isEmpty()) {
-            return;
-        }
-        try {
-            for (Map<String, AttributeValue> item : batches.get(lowered.stream().map(TableKeys::counterKey).toList(), null)) {
-                if (Long.parseLong(item.get(ArticleItemMapper.ARTICLES).n()) != 0) {
-                    continue;
-                }
-                try {
-                    call(() -> dynamo.deleteItem(delete -> delete.tableName(table)
-                            .key(Map.of(TableKeys.PK, item.get(TableKeys.PK), TableKeys.SK, item.get(TableKeys.SK)))
-                            .conditionExpression("#articles = :zero")
-                            .expressionAttributeNames(Map.of("#articles", ArticleItemMapper.ARTICLES))
-                            .expressionAttributeValues(Map.of(":zero", ArticleItemMapper.n(0)))));
-                } catch (ConditionalCheckFailedException e) {
-                    // Raised again meanwhile: it stays.
-                }
-            }
-        } catch (RuntimeException e) {
-            // The change itself is committed; a counter left at zero is skipped by readers.
-        }
+    private static boolean failedCondition(List<CancellationReason> reasons, int position) {
+        return reasons.size() > position && "ConditionalCheckFailed".equals(reasons.get(position).code());
     }
 }

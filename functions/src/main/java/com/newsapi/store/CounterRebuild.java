@@ -42,12 +42,13 @@ public final class CounterRebuild {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    CounterRebuild(DynamoDbClient dynamo, String table) {
+    public CounterRebuild(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    Result run() {
+    /** Sets every tag and author counter to a recount of the listed articles; O(table). */
+    public Result run() {
         // Counters first: each write below is conditional on the counter being as read here, so an
         // editor's write that lands on a counter after this read is never overwritten (it is reported).
         Map<Counter, Stored> stored = new TreeMap<>();

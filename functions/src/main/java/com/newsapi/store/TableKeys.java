@@ -40,6 +40,9 @@ final class TableKeys {
     static final String CHANGE_KEY = "changeKey";
     /** The condition of a write that must create its item: no item holds the key yet. */
     static final String KEY_IS_FREE = "attribute_not_exists(" + PK + ")";
+    /** The condition of every change to an article: it is still at the version the change was based on ({@code :expected}). */
+    static final String AT_VERSION = "#version = :expected";
+    static final Map<String, String> VERSION_NAME = Map.of("#version", ArticleItemMapper.VERSION);
     /** A Query's key condition on the table's partition alone ({@code :p}). */
     static final String IN_PARTITION = PK + " = :p";
     /** An article partition's ({@code :pk}) revisions from {@code :lowest} to {@code :highest} (sort keys). */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.newsapi.codec.SyncTokens;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.io.IOException;
@@ -105,7 +105,7 @@ class CredentialSourcesTest {
         DynamoDbClient dynamo = TestDatabase.client();
         String table = TestDatabase.newTable(dynamo);
         Article article = Articles.published("Credentials reach every client", Instant.now().minus(Duration.ofDays(1)));
-        new ArticleStore(dynamo, table, Backoff.standard()).putAll(List.of(article), Map.of(article.id(), "seed:story:1"));
+        new SeedWrites(dynamo, table, Backoff.standard()).putAll(List.of(article), Map.of(article.id(), "seed:story:1"));
 
         ProcessBuilder process = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -13,6 +13,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
@@ -40,13 +41,15 @@ class FeedOrderTest {
     private static final String UNDATED_STORY = "“I’ll Solve It!” — Trump Drops Bombshell on North Korea as Tensions Soar Again";
 
     private final DynamoDbClient dynamo = TestDatabase.client();
-    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+    private final String table = TestDatabase.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ListArticlesHandler list = new ListArticlesHandler(new ArticleService(store, clock), HandlerFactory.cursors());
     private final PatchArticleHandler patch = new PatchArticleHandler(new EditorService(store, clock));
 
     FeedOrderTest() {
-        new SeedLoader(store, Clock.fixed(LOADED, ZoneOffset.UTC)).load(BundledSeeds.fromFolder(Path.of("../seeds")));
+        new SeedLoader(seeds, Clock.fixed(LOADED, ZoneOffset.UTC)).load(BundledSeeds.fromFolder(Path.of("../seeds")));
     }
 
     @Test
@@ -92,7 +95,7 @@ class FeedOrderTest {
     void excerpt_combinesWithATag() {
         Article taggedStory = tagged(Articles.published("Harbour reopens", Instant.parse("2025-02-01T00:00:00Z")), false);
         Article taggedTeaser = tagged(Articles.published("Harbour teaser", Instant.parse("2025-02-02T00:00:00Z")), true);
-        store.putAll(List.of(taggedStory, taggedTeaser), Map.of(taggedStory.id(), "edited", taggedTeaser.id(), "edited"));
+        seeds.putAll(List.of(taggedStory, taggedTeaser), Map.of(taggedStory.id(), "edited", taggedTeaser.id(), "edited"));
 
         assertThat(titles(Map.of("tag", "testing"))).containsExactly("Harbour teaser", "Harbour reopens");
         assertThat(titles(Map.of("tag", "testing", "excerpt", "false"))).containsExactly("Harbour reopens");

@@ -15,6 +15,7 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
@@ -38,7 +39,9 @@ class ListFiltersTest {
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
     private final DynamoDbClient dynamo = TestDatabase.client();
-    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+    private final String table = TestDatabase.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ListArticlesHandler list = new ListArticlesHandler(service, HandlerFactory.cursors());
     private final ListTagsHandler tags = new ListTagsHandler(service, HandlerFactory.countCursors());
@@ -52,7 +55,7 @@ class ListFiltersTest {
                 article("Secret draft about Seoul", null, "Kim Lee", List.of("politics", "secret"), "Not for readers: Seoul.", ArticleStatus.DRAFT),
                 article("Scheduled for next year", "2027-01-01T00:00:00Z", "Kim Lee", List.of("politics"), "Seoul, later.", ArticleStatus.PUBLISHED));
         Map<String, String> hashes = articles.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id()));
-        store.putAll(articles, hashes);
+        seeds.putAll(articles, hashes);
     }
 
     static Stream<Arguments> filters() {

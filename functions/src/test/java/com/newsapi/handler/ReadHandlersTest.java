@@ -12,6 +12,7 @@ import com.newsapi.model.Block;
 import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ReadHandlersTest {
 
     private final DynamoDbClient dynamo = TestDatabase.client();
-    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+    private final String table = TestDatabase.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
     private final ArticleService service = new ArticleService(store, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
     private final GetArticleHandler get = new GetArticleHandler(service);
     private final ListArticlesHandler list = new ListArticlesHandler(service, HandlerFactory.cursors());
@@ -40,7 +43,7 @@ class ReadHandlersTest {
     private final Article draft = Articles.article("Not yet", null, ArticleStatus.DRAFT);
 
     ReadHandlersTest() {
-        store.putAll(List.of(story, draft), Map.of(story.id(), "seed:story:1", draft.id(), "seed:story:2"));
+        seeds.putAll(List.of(story, draft), Map.of(story.id(), "seed:story:1", draft.id(), "seed:story:2"));
     }
 
     @Test
@@ -100,7 +103,7 @@ class ReadHandlersTest {
         List<Article> more = IntStream.range(0, 6)
                 .mapToObj(i -> Articles.published("More " + i, Instant.parse("2025-02-01T00:00:00Z").plusSeconds(i)))
                 .toList();
-        store.putAll(more, more.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
+        seeds.putAll(more, more.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
 
         List<String> titles = new ArrayList<>();
         String cursor = null;
@@ -123,7 +126,7 @@ class ReadHandlersTest {
             return new Article(a.id(), a.slug(), a.title(), a.summary(), List.of(Block.paragraph(paragraph)), a.author(),
                     a.source(), a.publishedAt(), a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), 1);
         }).toList();
-        store.putAll(large, large.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
+        seeds.putAll(large, large.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
 
         List<String> titles = new ArrayList<>();
         List<Integer> pageBytes = new ArrayList<>();

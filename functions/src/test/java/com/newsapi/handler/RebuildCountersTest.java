@@ -13,6 +13,8 @@ import com.newsapi.service.ArticleService;
 import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.CounterRebuild;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
@@ -38,16 +40,17 @@ class RebuildCountersTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
     private final TestClock clock = new TestClock(START);
     private final EditorService editor = new EditorService(store, clock);
     private final ArticleService reader = new ArticleService(store, clock);
     private final ListTagsHandler tags = new ListTagsHandler(reader, HandlerFactory.countCursors());
     private final ListAuthorsHandler authors = new ListAuthorsHandler(reader, HandlerFactory.countCursors());
-    private final LoadSeedsHandler loader = new LoadSeedsHandler(new SeedLoader(store, clock), store);
+    private final LoadSeedsHandler loader = new LoadSeedsHandler(new SeedLoader(seeds, clock), new CounterRebuild(dynamo, table));
 
     @Test
     void aTableWrittenBeforeCounters_showsCountsEqualToARecount_afterOneRebuild() {
-        new SeedLoader(store, clock).load(BundledSeeds.fromFolder(Path.of("../seeds")));
+        new SeedLoader(seeds, clock).load(BundledSeeds.fromFolder(Path.of("../seeds")));
         Random random = new Random(20261130);
         for (int i = 0; i < 60; i++) {
             create(random, i);
@@ -88,7 +91,7 @@ class RebuildCountersTest {
 
         assertThat(rebuilt).containsEntry("articles", 0L).containsEntry("set", 0);
         assertThat(CountRecount.visibleArticles(reader)).isEmpty();
-        assertThat(new LoadSeedsHandler(new SeedLoader(store, clock), store).handleRequest(Map.of(LoadSeedsHandler.REBUILD_COUNTERS, "yes"), null))
+        assertThat(new LoadSeedsHandler(new SeedLoader(seeds, clock), new CounterRebuild(dynamo, table)).handleRequest(Map.of(LoadSeedsHandler.REBUILD_COUNTERS, "yes"), null))
                 .containsKey("pages");
         assertThat(CountRecount.visibleArticles(reader)).isNotEmpty();
     }

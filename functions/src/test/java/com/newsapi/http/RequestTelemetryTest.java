@@ -12,6 +12,7 @@ import com.newsapi.observe.Cold;
 import com.newsapi.observe.Telemetry;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.Handlers;
 import com.newsapi.testing.TestClock;
@@ -35,7 +36,9 @@ class RequestTelemetryTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     private final DynamoDbClient dynamo = TestDatabase.client();
-    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+    private final String table = TestDatabase.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
     private final List<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = handlers(store);
     private final Article story = Articles.published("Kim and Trump", Instant.parse("2025-01-24T20:20:00Z"));
 
@@ -43,7 +46,7 @@ class RequestTelemetryTest {
     private final Telemetry telemetry = new Telemetry(new PrintStream(captured, true, StandardCharsets.UTF_8), "TestNamespace", true);
 
     RequestTelemetryTest() {
-        store.putAll(List.of(story), Map.of(story.id(), "seed:story:1"));
+        seeds.putAll(List.of(story), Map.of(story.id(), "seed:story:1"));
     }
 
     @Test

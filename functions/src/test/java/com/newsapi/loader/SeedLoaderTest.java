@@ -8,6 +8,7 @@ import com.newsapi.model.ArticleQuery;
 import com.newsapi.search.SearchQuery;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
+import com.newsapi.store.SeedWrites;
 import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,10 +37,11 @@ class SeedLoaderTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, NO_WAIT);
 
     @Test
     void load_writesEveryStoryAndTeaser_withTheirSlugs() {
-        SeedLoader.Result result = new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        SeedLoader.Result result = new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(result).isEqualTo(new SeedLoader.Result(2, 2, 10, 12, 0));
         Map<String, Map<String, AttributeValue>> items = itemsByKey();
@@ -60,12 +62,12 @@ class SeedLoaderTest {
         String slug = "trump-wants-to-reconnect-with-kim-jong-un";
         for (String held : java.util.List.of(slug, slug + "-2", slug + "-3")) {
             Article other = com.newsapi.testing.Articles.published("Another " + held, Instant.parse("2026-01-01T00:00:00Z"));
-            store.putAll(java.util.List.of(new Article(other.id(), held, other.title(), other.summary(), other.body(),
+            seeds.putAll(java.util.List.of(new Article(other.id(), held, other.title(), other.summary(), other.body(),
                     other.author(), other.source(), other.publishedAt(), other.tags(), other.status(), false, 1,
                     other.createdAt(), other.updatedAt(), other.wordCount())), Map.of(other.id(), "edited"));
         }
 
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         Article kim = store.findBySlug(slug + "-4").orElseThrow();
         assertThat(kim.title()).isEqualTo("Trump Wants to Reconnect with Kim Jong Un");
@@ -74,10 +76,10 @@ class SeedLoaderTest {
 
     @Test
     void load_twice_leavesExactlyTheSameItems() {
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         Map<String, Map<String, AttributeValue>> afterFirst = itemsByKey();
 
-        SeedLoader.Result second = new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        SeedLoader.Result second = new SeedLoader(seeds, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(second.written()).isZero();
         assertThat(second.unchanged()).isEqualTo(12);
@@ -88,13 +90,13 @@ class SeedLoaderTest {
     void load_afterACrashHalfWay_endsWithTheSameItemsAsOneCleanRun() {
         DynamoDbClient clean = TestDatabase.client();
         String cleanTable = TestDatabase.newTable(clean);
-        new SeedLoader(new ArticleStore(clean, cleanTable, NO_WAIT), FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
-        ArticleStore crashing = new ArticleStore(TestDatabase.client(new FailAfterBatches(1)), table, NO_WAIT);
+        new SeedLoader(new SeedWrites(clean, cleanTable, NO_WAIT), FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        SeedWrites crashing = new SeedWrites(TestDatabase.client(new FailAfterBatches(1)), table, NO_WAIT);
 
         assertThatThrownBy(() -> new SeedLoader(crashing, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS)))
                 .isInstanceOf(RuntimeException.class);
         long writtenBeforeCrash = itemsByKey().size();
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         Map<String, Map<String, AttributeValue>> expected = itemsByKey(clean, cleanTable);
         assertThat(writtenBeforeCrash).isPositive().isLessThan(expected.size());
@@ -103,8 +105,8 @@ class SeedLoaderTest {
 
     @Test
     void load_writesNoRevisions_andMarksNoArticleAsRevised() {
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
-        new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(itemsByKey().keySet()).noneMatch(key -> key.contains("REVISION#"));
         assertThat(itemsByKey().values()).noneMatch(item -> item.containsKey("revisedVersion"));
@@ -112,14 +114,14 @@ class SeedLoaderTest {
 
     @Test
     void load_neverOverwritesAnArticleAnEditorChanged() {
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         Article kim = store.findBySlug("trump-wants-to-reconnect-with-kim-jong-un").orElseThrow();
         dynamo.updateItem(update -> update.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + kim.id()), "sk", AttributeValue.fromS("ARTICLE")))
                 .updateExpression("SET title = :t, contentHash = :h")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("Edited"), ":h", AttributeValue.fromS("edited"))));
 
-        new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(store.findById(kim.id()).orElseThrow().title()).isEqualTo("Edited");
     }
@@ -130,12 +132,13 @@ class SeedLoaderTest {
         SeedFile late = new SeedFile("late.txt", page);
         SeedFile early = new SeedFile("early.txt", page.replace("January 24, 2025 8:20 pm", "January 10, 2025 9:00 am")
                 .replace("Trump Wants to Reconnect with Kim Jong Un", "An earlier story"));
-        ArticleStore other = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), NO_WAIT);
+        String otherTable = TestDatabase.newTable(dynamo);
+        ArticleStore other = new ArticleStore(dynamo, otherTable, NO_WAIT);
 
-        new SeedLoader(store, FIRST_RUN).load(java.util.List.of(late, early));
-        new SeedLoader(other, FIRST_RUN).load(java.util.List.of(early, late));
+        new SeedLoader(seeds, FIRST_RUN).load(java.util.List.of(late, early));
+        new SeedLoader(new SeedWrites(dynamo, otherTable, NO_WAIT), FIRST_RUN).load(java.util.List.of(early, late));
         Map<String, Map<String, AttributeValue>> afterFirst = itemsByKey();
-        SeedLoader.Result rerun = new SeedLoader(store, SECOND_RUN).load(java.util.List.of(late, early));
+        SeedLoader.Result rerun = new SeedLoader(seeds, SECOND_RUN).load(java.util.List.of(late, early));
 
         for (ArticleStore loaded : java.util.List.of(store, other)) {
             Article teaser = loaded.findBySlug("indian-rupee-hits-historic-low").orElseThrow();
@@ -148,7 +151,7 @@ class SeedLoaderTest {
 
     @Test
     void load_rewritesWhatTheOldFeedRuleLeftAtTheLoadersTime_andNothingElse() {
-        new SeedLoader(store, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));
         String loadTime = "2026-11-01T08:00:00.000Z#";
         // What a table loaded before the rule holds: teasers without a date (and their hash), every
         // undated item, and its search postings, at the moment the loader ran.
@@ -175,7 +178,7 @@ class SeedLoaderTest {
                             ":h", AttributeValue.fromS(oldHash))));
         }
 
-        SeedLoader.Result rerun = new SeedLoader(store, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
+        SeedLoader.Result rerun = new SeedLoader(seeds, SECOND_RUN).load(BundledSeeds.fromFolder(SEEDS));
 
         assertThat(rerun.written()).isEqualTo(11);
         Map<String, Map<String, AttributeValue>> items = itemsByKey();
@@ -196,10 +199,10 @@ class SeedLoaderTest {
     void reloadingAChangedPage_removesThePostingsOfWordsItsTextLost() throws Exception {
         String name = "000_f5b8cecab90531ab.txt";
         String text = java.nio.file.Files.readString(SEEDS.resolve(name));
-        new SeedLoader(store, FIRST_RUN).load(java.util.List.of(new SeedFile(name, text)));
+        new SeedLoader(seeds, FIRST_RUN).load(java.util.List.of(new SeedFile(name, text)));
         assertThat(postingKeys("ballistic")).hasSize(1);
 
-        new SeedLoader(store, SECOND_RUN).load(java.util.List.of(new SeedFile(name, text.replace("ballistic", "guided"))));
+        new SeedLoader(seeds, SECOND_RUN).load(java.util.List.of(new SeedFile(name, text.replace("ballistic", "guided"))));
 
         assertThat(postingKeys("ballistic")).as("the stale posting is gone").isEmpty();
         assertThat(postingKeys("guided")).hasSize(1);

@@ -30,7 +30,9 @@ class DeskListTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
     private final DynamoDbClient dynamo = TestDatabase.client();
-    private final ArticleStore store = new ArticleStore(dynamo, TestDatabase.newTable(dynamo), Backoff.standard());
+    private final String table = TestDatabase.newTable(dynamo);
+    private final ArticleStore store = new ArticleStore(dynamo, table, Backoff.standard());
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, Backoff.standard());
 
     @Test
     void desk_listsDraftsScheduledAndPublished_newestChangeFirst() {
@@ -156,7 +158,7 @@ class DeskListTest {
         for (Article article : articles) {
             hashes.put(article.id(), ArticleStore.EDITED_HASH);
         }
-        store.putAll(List.of(articles), hashes);
+        seeds.putAll(List.of(articles), hashes);
     }
 
     private static List<String> ids(List<Article> articles) {

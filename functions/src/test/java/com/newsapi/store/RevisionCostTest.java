@@ -46,6 +46,7 @@ class RevisionCostTest {
     });
     private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, NO_WAIT);
 
     @Test
     void anEditOfANewsSizedArticle_writesItsRevisionBeside_andRemovesTheOneThatFallsOut() {
@@ -93,7 +94,7 @@ class RevisionCostTest {
                 new com.newsapi.model.Author("A", "b".repeat(2_000)), null, null, List.of("a", "b", "c", "d", "e"),
                 ArticleStatus.DRAFT, false, 1, IndexProjectionsTest.generated().getFirst().createdAt(),
                 IndexProjectionsTest.generated().getFirst().createdAt(), Block.wordCount(blocks));
-        store.putAll(List.of(large), Map.of(large.id(), "seed:story:x")); // loaded: its first edit records version 1 too
+        seeds.putAll(List.of(large), Map.of(large.id(), "seed:story:x")); // loaded: its first edit records version 1 too
         sent.clear();
 
         Article edited = edit(large, "Edited.");

@@ -30,6 +30,7 @@ class RevisionStoreTest {
     private final DynamoDbClient dynamo = TestDatabase.client();
     private final String table = TestDatabase.newTable(dynamo);
     private final ArticleStore store = new ArticleStore(dynamo, table, NO_WAIT);
+    private final SeedWrites seeds = new SeedWrites(dynamo, table, NO_WAIT);
 
     @Test
     void create_andEachReplace_recordTheRevisionOfTheVersionTheyMake_inTheArticlesPartition() {
@@ -70,7 +71,7 @@ class RevisionStoreTest {
     @Test
     void replacingALoadedArticle_recordsTheReplacedVersionOnce_unknownWhoAndWhat() {
         Article loaded = Articles.published("Seeded story", CREATED);
-        store.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
+        seeds.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
         Article second = edit(loaded, "Seeded story, edited", ArticleStatus.PUBLISHED);
 
         replace(loaded, second, "ann");
@@ -94,7 +95,7 @@ class RevisionStoreTest {
     @Test
     void theReplacedVersionsRevision_isKnownToBeKept_fromTheArticleItemAlone() {
         Article loaded = Articles.published("Seeded", CREATED);
-        store.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
+        seeds.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
         assertThat(store.findStored(loaded.id()).orElseThrow().revised()).isFalse();
         Article second = edit(loaded, "Seeded, edited", ArticleStatus.PUBLISHED);
 
@@ -121,7 +122,7 @@ class RevisionStoreTest {
     @Test
     void delete_removesEveryRevision_withTheArticle() {
         Article loaded = Articles.published("Short lived", CREATED);
-        store.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
+        seeds.putAll(List.of(loaded), Map.of(loaded.id(), "seed:story:x"));
         Article second = edit(loaded, "Short lived, edited", ArticleStatus.PUBLISHED);
         replace(loaded, second, "ann");
         Article third = edit(second, "Short lived, unpublished", ArticleStatus.DRAFT);
