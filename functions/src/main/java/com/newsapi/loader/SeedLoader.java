@@ -10,7 +10,6 @@ import com.newsapi.seed.ParsedArticle;
 import com.newsapi.seed.ParsedPage;
 import com.newsapi.seed.SeedPageParser;
 import com.newsapi.model.ArticleIds;
-import com.newsapi.store.ArticleStore;
 import com.newsapi.model.FeedKey;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.model.FeedKey;
