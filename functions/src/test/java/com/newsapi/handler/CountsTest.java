@@ -141,7 +141,7 @@ class CountsTest {
     void aScheduledArticle_isCountedFromItsInstant_withNoWriteThen() {
         create(List.of("election"), "Ada Reporter", ArticleStatus.PUBLISHED);
         Article scheduled = editor.create(draft("Results tonight", List.of("election", "results"), "Cy Editor", ArticleStatus.SCHEDULED,
-                Optional.of(START.plus(Duration.ofHours(2)))), Optional.empty(), article -> new String[] {"", ""}).article();
+                Optional.of(START.plus(Duration.ofHours(2)))));
 
         assertThat(counts(tags, Map.of())).containsExactly(Map.entry("election", 1L));
         assertThat(counts(authors, Map.of())).containsExactly(Map.entry("Ada Reporter", 1L));
@@ -318,8 +318,7 @@ class CountsTest {
         EditorService contendedEditor = new EditorService(new ArticleStore(contended, table,
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 5, pause -> { })), clock);
 
-        contendedEditor.create(draft("Busy desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED), Optional.empty(),
-                article -> new String[] {"", ""});
+        contendedEditor.create(draft("Busy desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED));
 
         assertThat(attempts.get()).isEqualTo(3);
         assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
@@ -327,8 +326,7 @@ class CountsTest {
         conflictsLeft.set(Integer.MAX_VALUE);
         attempts.set(0);
 
-        assertThatThrownBy(() -> contendedEditor.create(draft("Busier desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED),
-                Optional.empty(), article -> new String[] {"", ""})).isInstanceOf(StoreUnavailable.class);
+        assertThatThrownBy(() -> contendedEditor.create(draft("Busier desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED))).isInstanceOf(StoreUnavailable.class);
         assertThat(attempts.get()).as("one try and three retries").isEqualTo(4);
         assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
     }
@@ -377,7 +375,7 @@ class CountsTest {
         Optional<Instant> publishAt = status == ArticleStatus.SCHEDULED
                 ? Optional.of(clock.instant().plus(Duration.ofMinutes(1 + random.nextInt(120)))) : Optional.empty();
         return editor.create(draft("Story " + random.nextInt(1_000_000), randomTags(random), AUTHORS.get(random.nextInt(AUTHORS.size())),
-                status, publishAt), Optional.empty(), article -> new String[] {"", ""}).article();
+                status, publishAt));
     }
 
     private ArticleDraft draft(Random random, String title) {
@@ -398,8 +396,7 @@ class CountsTest {
     }
 
     private Article create(List<String> tags, String author, ArticleStatus status) {
-        return editor.create(draft("Story about " + String.join(" ", tags) + " " + author + " " + status, tags, author, status, Optional.empty()),
-                Optional.empty(), article -> new String[] {"", ""}).article();
+        return editor.create(draft("Story about " + String.join(" ", tags) + " " + author + " " + status, tags, author, status, Optional.empty()));
     }
 
     private static ArticleDraft draft(String title, List<String> tags, String author, ArticleStatus status) {
