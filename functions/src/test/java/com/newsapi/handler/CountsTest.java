@@ -25,6 +25,7 @@ import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.CountKind;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -282,10 +283,9 @@ class CountsTest {
         Article story = CountRecount.visibleArticles(reader).stream().filter(article -> article.author() != null).findFirst().orElseThrow();
         Map<String, com.newsapi.store.StoredVersion> readBefore = store.storedVersions(List.of(story.id()));
         editor.replace(story.id(), story.version(), draft(story.title(), List.of("korea"), "Lee Park", ArticleStatus.PUBLISHED));
-        Article seedAgain = new Article(story.id(), story.slug(), story.title(), story.summary(), story.body(),
-                new Author("Ruta Deshpande", null), story.source(), story.publishedAt(), List.of(), ArticleStatus.PUBLISHED,
-                false, story.version() + 1, story.createdAt(), clock.instant(), story.wordCount());
-        Article fresh = com.newsapi.testing.Articles.published("A fresh story", START.minus(Duration.ofDays(1)));
+        Article seedAgain = Articles.from(story).author("Ruta Deshpande").tags(List.of()).status(ArticleStatus.PUBLISHED)
+                .excerpt(false).version(story.version() + 1).updatedAt(clock.instant()).build();
+        Article fresh = Articles.published("A fresh story", START.minus(Duration.ofDays(1)));
 
         int written = store.putAll(List.of(seedAgain, fresh), Map.of(story.id(), "seed:story:x", fresh.id(), "seed:story:y"), readBefore);
 

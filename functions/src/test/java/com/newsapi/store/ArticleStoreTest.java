@@ -8,7 +8,6 @@ import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Block;
 import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
@@ -209,8 +208,8 @@ class ArticleStoreTest {
     }
 
     private static Article withText(Article a, String text, long version) {
-        return new Article(a.id(), a.slug(), a.title(), "A short summary.", List.of(Block.paragraph(text)), a.author(), a.source(),
-                a.publishedAt(), a.tags(), a.status(), false, version, a.createdAt(), a.updatedAt().plusSeconds(version), 3);
+        return Articles.from(a).summary("A short summary.").paragraph(text).excerpt(false).version(version)
+                .updatedAt(a.updatedAt().plusSeconds(version)).wordCount(3).build();
     }
 
     private static ArticleQuery search(String words) {
