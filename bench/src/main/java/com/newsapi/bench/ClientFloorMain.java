@@ -1,5 +1,6 @@
 package com.newsapi.bench;
 
+import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -46,7 +47,7 @@ public final class ClientFloorMain {
                 .httpClient(http)
                 .build();
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(System.getProperty("TABLE_NAME"))
-                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + args[1]), "sk", AttributeValue.fromS("ARTICLE")))).item();
+                .key(TableKeys.articleKey(args[1]))).item();
         System.out.println(item.get("title").s());
         // For the time to the answer: a JVM with aws-crt then takes over a second more to exit (it waits
         // for the CRT's native threads), which a Lambda container, kept alive between events, never pays.

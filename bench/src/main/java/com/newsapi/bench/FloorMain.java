@@ -1,5 +1,6 @@
 package com.newsapi.bench;
 
+import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,7 +24,7 @@ public final class FloorMain {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(System.getProperty("TABLE_NAME"))
-                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + args[0]), "sk", AttributeValue.fromS("ARTICLE")))).item();
+                .key(TableKeys.articleKey(args[0]))).item();
         System.out.println(item.get("title").s());
     }
 }

@@ -8,6 +8,7 @@ import com.newsapi.loader.SeedLoader;
 import com.newsapi.local.SamTemplate;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.SeedWrites;
+import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,10 +151,10 @@ public final class LoaderBench {
     private static List<List<WriteRequest>> pack(List<WriteRequest> writes) {
         List<List<WriteRequest>> batches = new ArrayList<>();
         List<WriteRequest> batch = new ArrayList<>(WRITE_BATCH);
-        Set<List<AttributeValue>> keys = new HashSet<>();
+        Set<Map<String, AttributeValue>> keys = new HashSet<>();
         for (WriteRequest write : writes) {
             Map<String, AttributeValue> item = write.putRequest().item();
-            List<AttributeValue> key = List.of(item.get("pk"), item.get("sk"));
+            Map<String, AttributeValue> key = TableKeys.postingKey(item);
             if (batch.size() == WRITE_BATCH || keys.contains(key)) {
                 batches.add(batch);
                 batch = new ArrayList<>(WRITE_BATCH);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.newsapi.config.Dependencies;
 import com.newsapi.handler.GetArticleHandler;
 import com.newsapi.handler.ListArticlesHandler;
+import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,7 +52,7 @@ public final class WarmMain {
                 .withPathParameters(Map.of("id", id)).build();
         APIGatewayV2HTTPEvent listEvent = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/articles")
                 .withQueryStringParameters(Map.of("limit", "20")).build();
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("ARTICLE#" + id), "sk", AttributeValue.fromS("ARTICLE"));
+        Map<String, AttributeValue> key = TableKeys.articleKey(id);
 
         Supplier<Object> handlerGet = () -> get.handleRequest(getEvent, null);
         Supplier<Object> rawGet = () -> raw.getItem(g -> g.tableName(table).key(key).consistentRead(true));
@@ -62,12 +63,12 @@ public final class WarmMain {
             String now = FEED_KEY.format(Instant.now().plusMillis(1));
             List<Future<?>> answers = new ArrayList<>();
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int shard = 0; shard < 4; shard++) {
-                    var values = Map.of(":p", AttributeValue.fromS("FEED#" + shard), ":lo", AttributeValue.fromS("0000"),
+                for (int shard = 0; shard < TableKeys.FEED_SHARDS; shard++) {
+                    var values = Map.of(":p", AttributeValue.fromS(TableKeys.feedShard(shard)), ":lo", AttributeValue.fromS("0000"),
                             ":hi", AttributeValue.fromS(now));
-                    answers.add(threads.submit(() -> raw.query(q -> q.tableName(table).indexName("feed")
+                    answers.add(threads.submit(() -> raw.query(q -> q.tableName(table).indexName(TableKeys.FEED_INDEX)
                             .keyConditionExpression("#p = :p AND #s BETWEEN :lo AND :hi")
-                            .expressionAttributeNames(Map.of("#p", "feedShard", "#s", "feedKey"))
+                            .expressionAttributeNames(Map.of("#p", TableKeys.FEED_SHARD, "#s", TableKeys.FEED_KEY))
                             .expressionAttributeValues(values).scanIndexForward(false).limit(21))));
                 }
             }

@@ -10,6 +10,7 @@ import com.amazonaws.xray.strategy.LogErrorContextMissingStrategy;
 import com.newsapi.config.Config;
 import com.newsapi.config.CredentialsProviders;
 import com.newsapi.config.DynamoClients;
+import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -103,7 +104,7 @@ public final class XRayMain {
         }
         try {
             Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(config.tableName())
-                    .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + id), "sk", AttributeValue.fromS("ARTICLE")))).item();
+                    .key(TableKeys.articleKey(id))).item();
             return item.get("title").s();
         } finally {
             if (xray) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.newsapi.error.InvalidField;
 import com.newsapi.error.InvalidField.Violation;
+import com.newsapi.model.Article;
 import com.newsapi.model.ArticleDraft;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Author;
@@ -33,7 +34,6 @@ public final class ArticleDrafts {
     static final int MAX_BLOCK_TEXT = 20_000;
     static final int MAX_AUTHOR_NAME = 100;
     static final int MAX_BIO = 2_000;
-    static final int MAX_TAGS = 5;
     static final int MAX_TAG = 50;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]*");
     private static final Set<String> EDITABLE = Set.of("title", "summary", "body", "author", "tags", "status", "publishAt");
@@ -156,8 +156,8 @@ public final class ArticleDrafts {
         if (node == null || node.isNull()) {
             return List.of();
         }
-        if (!node.isArray() || node.size() > MAX_TAGS) {
-            violations.add(new Violation("tags", "must be an array of at most " + MAX_TAGS + " tags"));
+        if (!node.isArray() || node.size() > Article.MAX_TAGS) {
+            violations.add(new Violation("tags", "must be an array of at most " + Article.MAX_TAGS + " tags"));
             return List.of();
         }
         List<String> tags = new ArrayList<>();

@@ -15,8 +15,10 @@ import com.newsapi.http.RequestBodies;
 import com.newsapi.http.Requests;
 import com.newsapi.http.Responses;
 import com.newsapi.http.WriteResponses;
+import com.newsapi.model.Article;
 import com.newsapi.service.EditorService;
 import com.newsapi.service.IdempotencyKey;
+import com.newsapi.service.RenderedArticle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,18 +52,21 @@ public final class CreateArticleHandler implements RequestHandler<APIGatewayV2HT
             var draft = ArticleDrafts.toDraft(json);
             Optional<IdempotencyKey> key = idempotencyKey(event, caller, json);
 
-            EditorService.Created created = editor.create(draft, key,
-                    article -> new String[] {WriteResponses.body(article), WriteResponses.headers(article).get("ETag")},
-                    Optional.of(caller.name()));
-
-            if (created.replayed().isPresent()) {
-                var first = created.replayed().get();
-                Map<String, String> headers = new HashMap<>(Map.of("ETag", first.etag(), "Cache-Control", Responses.NO_STORE,
-                        "Location", "/articles/" + first.articleId(), "Idempotent-Replayed", "true"));
-                return Responses.json(201, first.responseBody(), headers);
-            }
-            return WriteResponses.article(201, created.article());
+            return switch (editor.create(draft, key, CreateArticleHandler::render, Optional.of(caller.name()))) {
+                case EditorService.Made made -> WriteResponses.article(201, made.article());
+                case EditorService.Replayed replayed -> {
+                    Map<String, String> headers = new HashMap<>(Map.of("ETag", replayed.firstResponse().etag(),
+                            "Cache-Control", Responses.NO_STORE, "Location", "/articles/" + replayed.articleId(),
+                            "Idempotent-Replayed", "true"));
+                    yield Responses.json(201, replayed.firstResponse().body(), headers);
+                }
+            };
         });
+    }
+
+    /** The answer a fresh create sends, as kept for a retry: the same body and ETag as {@link WriteResponses#article}. */
+    private static RenderedArticle render(Article article) {
+        return new RenderedArticle(WriteResponses.body(article), WriteResponses.headers(article).get("ETag"));
     }
 
     private static Optional<IdempotencyKey> idempotencyKey(APIGatewayV2HTTPEvent event, EditorAuth.Editor caller, ObjectNode json) {

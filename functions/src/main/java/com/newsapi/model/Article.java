@@ -46,6 +46,12 @@ public record Article(
     }
 
     /**
+     * An article has at most this many tags: a rule of the API (a 422 above it) because the table
+     * gives each tag its own sparse index slot (byTag1…byTag5 in template.yaml).
+     */
+    public static final int MAX_TAGS = 5;
+
+    /**
      * Where undated articles sort: below every real date (and below the earliest {@code from} a list
      * accepts), so in a newest-first feed they come after every dated article, in id order.
      */

@@ -31,7 +31,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
 
 /**
  * The write side: editors create, replace, publish, restore and delete articles. Every change of an
@@ -55,22 +54,34 @@ public final class EditorService {
         this.clock = clock;
     }
 
-    /** A create's answer, and whether it is a replay of an earlier identical request. */
-    public record Created(Article article, Optional<IdempotencyRecord> replayed) {
+    /** A create's answer: the article it made, or the first answer to the same request, replayed. */
+    public sealed interface Created {
+    }
+
+    /** A new article; the handler renders it. */
+    public record Made(Article article) implements Created {
+    }
+
+    /** A retry with the same Idempotency-Key and body: the first answer, for article {@code articleId}, unchanged. */
+    public record Replayed(String articleId, RenderedArticle firstResponse) implements Created {
+    }
+
+    /** Creates an article with a fresh id and a unique slug, without an idempotency key, its revision saved by no editor. */
+    public Article create(ArticleDraft draft) {
+        // Without a key nothing is replayed: the answer is always Made.
+        return ((Made) create(draft, Optional.empty(), article -> {
+            throw new IllegalStateException("rendered only to keep an answer for an idempotency key");
+        }, Optional.empty())).article();
     }
 
     /**
-     * Creates an article with a fresh id and a unique slug. With an idempotency key, a retry of the
-     * same request returns the first answer and creates nothing; the same key with another body is refused.
+     * Creates an article with a fresh id and a unique slug, its revision saved by {@code savedBy} (the
+     * editor's display name). With an idempotency key, a retry of the same request returns the first
+     * answer and creates nothing; the same key with another body is refused.
      *
-     * @param render turns the created article into the response body to remember for retries
+     * @param render the created article's answer, kept with the key for retries (called only with a key)
      */
-    public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, Function<Article, String[]> render) {
-        return create(draft, idempotencyKey, render, Optional.empty());
-    }
-
-    /** As {@link #create(ArticleDraft, Optional, Function)}, its revision saved by {@code savedBy} (the editor's display name). */
-    public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, Function<Article, String[]> render,
+    public Created create(ArticleDraft draft, Optional<IdempotencyKey> idempotencyKey, RenderedArticle.Renderer render,
                           Optional<String> savedBy) {
         if (idempotencyKey.isPresent()) {
             Optional<Created> replay = replay(idempotencyKey.get());
@@ -94,13 +105,13 @@ public final class EditorService {
             }
             Article article = build(id, slug, draft, status, publishedAt, 1, now, now);
             Optional<IdempotencyRecord> record = idempotencyKey.map(key -> {
-                String[] response = render.apply(article);
-                return new IdempotencyRecord(key.scopedKey(), key.requestHash(), id, response[0], response[1],
+                RenderedArticle response = render.render(article);
+                return new IdempotencyRecord(key.scopedKey(), key.requestHash(), id, response.body(), response.etag(),
                         now.plus(IDEMPOTENCY_WINDOW));
             });
             try {
                 store.create(Revision.of(null, article, savedBy, OptionalLong.empty()), record);
-                return new Created(article, Optional.empty());
+                return new Made(article);
             } catch (SlugTaken e) {
                 // Claimed between our look and our write: try the next suffix.
             } catch (IdempotencyKeyTaken e) {
@@ -118,7 +129,7 @@ public final class EditorService {
                         throw new IdempotencyKeyReused(
                                 "This Idempotency-Key was first used with a different body; use a new key for a new article.");
                     }
-                    return new Created(null, Optional.of(record));
+                    return new Replayed(record.articleId(), new RenderedArticle(record.responseBody(), record.etag()));
                 });
     }
 

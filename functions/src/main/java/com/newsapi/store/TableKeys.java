@@ -14,19 +14,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The table's key design: partition and sort keys of every kind of item, the indexes and their key
  * attributes, the shards. {@link ArticleItemMapper} converts what the items hold; together they are
- * the one place that knows the table's names.
+ * the one place that knows the table's names. The few public members are for tools that talk to the
+ * table without the store (the benchmarks' raw baselines), so they do not repeat the key design.
  */
-final class TableKeys {
+public final class TableKeys {
 
     static final String PK = "pk";
     static final String SK = "sk";
-    static final String FEED_SHARD = "feedShard";
-    static final String FEED_KEY = "feedKey";
+    public static final String FEED_SHARD = "feedShard";
+    public static final String FEED_KEY = "feedKey";
     static final String AUTHOR_KEY = "authorKey";
-    static final String FEED_INDEX = "feed";
+    public static final String FEED_INDEX = "feed";
     static final String AUTHOR_INDEX = "byAuthor";
-    /** An article has at most this many tags, each in its own sparse index slot (byTag1…byTag5). */
-    static final int MAX_TAGS = 5;
+    /** One sparse index slot per tag an article may have (byTag1…byTag5). */
+    static final int MAX_TAGS = Article.MAX_TAGS;
     static final String TAG_KEY = "tagKey";
     static final String TAG_INDEX = "byTag";
     static final String TAG_PREFIX = "TAG#";
@@ -68,7 +69,7 @@ final class TableKeys {
      * page queries each shard and merges; the count is part of the stored data, so changing it
      * needs a re-index.
      */
-    static final int FEED_SHARDS = 4;
+    public static final int FEED_SHARDS = 4;
 
     private TableKeys() {
     }
@@ -84,7 +85,7 @@ final class TableKeys {
         return item.get(PK).s().substring(ARTICLE_PREFIX.length());
     }
 
-    static Map<String, AttributeValue> articleKey(String id) {
+    public static Map<String, AttributeValue> articleKey(String id) {
         return Map.of(PK, s(ARTICLE_PREFIX + id), SK, s(ARTICLE_SK));
     }
 
@@ -92,7 +93,7 @@ final class TableKeys {
         return Map.of(PK, s(SLUG_PREFIX + slug), SK, s(SLUG_SK));
     }
 
-    static String feedShard(int shard) {
+    public static String feedShard(int shard) {
         return FEED_SHARD_PREFIX + shard;
     }
 
@@ -128,8 +129,8 @@ final class TableKeys {
         return AUTHOR_PREFIX + ArticleQuery.normaliseAuthor(authorName);
     }
 
-    /** The key of a posting item. */
-    static Map<String, AttributeValue> postingKey(Map<String, AttributeValue> posting) {
+    /** The key of an item (a posting's, or any other): what a batch may hold only once. */
+    public static Map<String, AttributeValue> postingKey(Map<String, AttributeValue> posting) {
         return Map.of(PK, posting.get(PK), SK, posting.get(SK));
     }
 

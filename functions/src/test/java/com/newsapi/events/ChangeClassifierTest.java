@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
-import com.newsapi.model.Block;
 import com.newsapi.store.StreamImages;
+import com.newsapi.testing.Articles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,9 @@ class ChangeClassifierTest {
     }
 
     private static Article article(String status, String publishedAt, String updatedAt) {
-        return new Article("3f2a9c0d4b1e7a65", "rivers-rise", "Rivers rise", "The summary.", List.of(Block.paragraph("Text.")),
-                new Author("Ana Ortiz", null), null, publishedAt == null ? null : Instant.parse(publishedAt), List.of("weather"),
-                ArticleStatus.fromWireName(status), false, 2, Instant.parse("2026-11-20T08:00:00Z"), Instant.parse(updatedAt), 1);
+        return Articles.titled("Rivers rise").id("3f2a9c0d4b1e7a65").slug("rivers-rise").summary("The summary.").paragraph("Text.")
+                .author("Ana Ortiz").source(null).publishedAt(publishedAt == null ? null : Instant.parse(publishedAt))
+                .tags(List.of("weather")).status(ArticleStatus.fromWireName(status)).version(2)
+                .createdAt(Instant.parse("2026-11-20T08:00:00Z")).updatedAt(Instant.parse(updatedAt)).wordCount(1).build();
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
 import com.newsapi.store.StreamImages;
+import com.newsapi.testing.Articles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +127,8 @@ class StalePathsTest {
     }
 
     private static Article article(String id, String slug, String title, ArticleStatus status, List<String> tags, String author) {
-        return new Article(id, slug, title, null, List.of(), new Author(author, null), null, null, tags, status, false, 1,
-                Instant.EPOCH, Instant.EPOCH, 0);
+        return Articles.titled(title).id(id).slug(slug).summary(null).body(List.of()).author(author).source(null).tags(tags)
+                .status(status).createdAt(Instant.EPOCH).updatedAt(Instant.EPOCH).wordCount(0).build();
     }
 
     private static Optional<Article> with(Optional<Article> article, String name, Object value) {

@@ -63,8 +63,7 @@ class CountsCostTest {
         for (int i = created; i < articles; i++, created++) {
             String name = "name " + (i / 3);
             editor.create(new ArticleDraft("Story " + i, "Summary.", List.of(Block.paragraph("Text " + i + ".")),
-                    new Author(name, null), List.of(name), Optional.of(ArticleStatus.PUBLISHED), Optional.empty()),
-                    Optional.empty(), article -> new String[] {"", ""});
+                    new Author(name, null), List.of(name), Optional.of(ArticleStatus.PUBLISHED), Optional.empty()));
         }
         itemsRead.set(0);
         for (var route : List.of(tags, authors)) {

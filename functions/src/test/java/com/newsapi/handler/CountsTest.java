@@ -25,8 +25,9 @@ import com.newsapi.service.EditorService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.model.CountKind;
-import com.newsapi.model.CountKind;
 import com.newsapi.store.SeedWrites;
+import com.newsapi.model.CountKind;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ class CountsTest {
     void aScheduledArticle_isCountedFromItsInstant_withNoWriteThen() {
         create(List.of("election"), "Ada Reporter", ArticleStatus.PUBLISHED);
         Article scheduled = editor.create(draft("Results tonight", List.of("election", "results"), "Cy Editor", ArticleStatus.SCHEDULED,
-                Optional.of(START.plus(Duration.ofHours(2)))), Optional.empty(), article -> new String[] {"", ""}).article();
+                Optional.of(START.plus(Duration.ofHours(2)))));
 
         assertThat(counts(tags, Map.of())).containsExactly(Map.entry("election", 1L));
         assertThat(counts(authors, Map.of())).containsExactly(Map.entry("Ada Reporter", 1L));
@@ -285,10 +286,9 @@ class CountsTest {
         Article story = CountRecount.visibleArticles(reader).stream().filter(article -> article.author() != null).findFirst().orElseThrow();
         Map<String, com.newsapi.store.StoredVersion> readBefore = seeds.storedVersions(List.of(story.id()));
         editor.replace(story.id(), story.version(), draft(story.title(), List.of("korea"), "Lee Park", ArticleStatus.PUBLISHED));
-        Article seedAgain = new Article(story.id(), story.slug(), story.title(), story.summary(), story.body(),
-                new Author("Ruta Deshpande", null), story.source(), story.publishedAt(), List.of(), ArticleStatus.PUBLISHED,
-                false, story.version() + 1, story.createdAt(), clock.instant(), story.wordCount());
-        Article fresh = com.newsapi.testing.Articles.published("A fresh story", START.minus(Duration.ofDays(1)));
+        Article seedAgain = Articles.from(story).author("Ruta Deshpande").tags(List.of()).status(ArticleStatus.PUBLISHED)
+                .excerpt(false).version(story.version() + 1).updatedAt(clock.instant()).build();
+        Article fresh = Articles.published("A fresh story", START.minus(Duration.ofDays(1)));
 
         int written = seeds.putAll(List.of(seedAgain, fresh), Map.of(story.id(), "seed:story:x", fresh.id(), "seed:story:y"), readBefore);
 
@@ -321,8 +321,7 @@ class CountsTest {
         EditorService contendedEditor = new EditorService(new ArticleStore(contended, table,
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 5, pause -> { })), clock);
 
-        contendedEditor.create(draft("Busy desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED), Optional.empty(),
-                article -> new String[] {"", ""});
+        contendedEditor.create(draft("Busy desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED));
 
         assertThat(attempts.get()).isEqualTo(3);
         assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
@@ -330,8 +329,7 @@ class CountsTest {
         conflictsLeft.set(Integer.MAX_VALUE);
         attempts.set(0);
 
-        assertThatThrownBy(() -> contendedEditor.create(draft("Busier desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED),
-                Optional.empty(), article -> new String[] {"", ""})).isInstanceOf(StoreUnavailable.class);
+        assertThatThrownBy(() -> contendedEditor.create(draft("Busier desk", List.of("busy"), "Ada Reporter", ArticleStatus.PUBLISHED))).isInstanceOf(StoreUnavailable.class);
         assertThat(attempts.get()).as("one try and three retries").isEqualTo(4);
         assertThat(counterItems("COUNTS#TAG")).containsExactly(Map.entry("busy", 1L));
     }
@@ -380,7 +378,7 @@ class CountsTest {
         Optional<Instant> publishAt = status == ArticleStatus.SCHEDULED
                 ? Optional.of(clock.instant().plus(Duration.ofMinutes(1 + random.nextInt(120)))) : Optional.empty();
         return editor.create(draft("Story " + random.nextInt(1_000_000), randomTags(random), AUTHORS.get(random.nextInt(AUTHORS.size())),
-                status, publishAt), Optional.empty(), article -> new String[] {"", ""}).article();
+                status, publishAt));
     }
 
     private ArticleDraft draft(Random random, String title) {
@@ -401,8 +399,7 @@ class CountsTest {
     }
 
     private Article create(List<String> tags, String author, ArticleStatus status) {
-        return editor.create(draft("Story about " + String.join(" ", tags) + " " + author + " " + status, tags, author, status, Optional.empty()),
-                Optional.empty(), article -> new String[] {"", ""}).article();
+        return editor.create(draft("Story about " + String.join(" ", tags) + " " + author + " " + status, tags, author, status, Optional.empty()));
     }
 
     private static ArticleDraft draft(String title, List<String> tags, String author, ArticleStatus status) {

@@ -172,9 +172,7 @@ class FeedOrderTest {
     }
 
     private static Article tagged(Article article, boolean excerpt) {
-        return new Article(article.id(), article.slug(), article.title(), article.summary(), article.body(), article.author(),
-                article.source(), article.publishedAt(), article.tags(), article.status(), excerpt, 1, article.createdAt(),
-                article.updatedAt(), article.wordCount());
+        return Articles.from(article).excerpt(excerpt).version(1).build();
     }
 
     private static APIGatewayV2HTTPEvent editorPatch(String id, String body, String etag) {

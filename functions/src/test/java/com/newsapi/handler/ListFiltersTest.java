@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.codec.Json;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
-import com.newsapi.model.Block;
 import com.newsapi.model.Source;
 import com.newsapi.service.ArticleService;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.SeedWrites;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.EventFiles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Clock;
@@ -214,9 +213,9 @@ class ListFiltersTest {
     private static Article article(String title, String publishedAt, String author, List<String> tags, String text, ArticleStatus status) {
         Instant published = publishedAt == null ? null : Instant.parse(publishedAt);
         Instant created = Instant.parse("2025-01-01T00:00:00Z");
-        return new Article(ArticleIds.deterministicId("filters", title), ArticleIds.slugOf(title), title, text,
-                List.of(Block.paragraph(text)), new Author(author, null), new Source(null, null), published, tags, status,
-                false, 1, created, created, 5);
+        return Articles.titled(title).id(ArticleIds.deterministicId("filters", title)).summary(text).paragraph(text)
+                .author(author).source(new Source(null, null)).publishedAt(published).tags(tags).status(status)
+                .createdAt(created).updatedAt(created).wordCount(5).build();
     }
 
     /** The real event of events/ for GET {@code path} (/articles, /tags or /authors), with {@code query} as its query string. */

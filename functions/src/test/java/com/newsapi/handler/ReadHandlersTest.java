@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.newsapi.codec.Json;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Block;
 import com.newsapi.service.ArticleService;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
@@ -123,8 +122,7 @@ class ReadHandlersTest {
         String paragraph = "x".repeat(120_000);
         List<Article> large = IntStream.range(0, 20).mapToObj(i -> {
             Article a = Articles.published("Long read " + i, Instant.parse("2025-03-01T00:00:00Z").plusSeconds(i));
-            return new Article(a.id(), a.slug(), a.title(), a.summary(), List.of(Block.paragraph(paragraph)), a.author(),
-                    a.source(), a.publishedAt(), a.tags(), a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), 1);
+            return Articles.from(a).paragraph(paragraph).wordCount(1).build();
         }).toList();
         seeds.putAll(large, large.stream().collect(Collectors.toMap(Article::id, a -> "seed:story:" + a.id())));
 

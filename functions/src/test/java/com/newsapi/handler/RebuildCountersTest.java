@@ -117,8 +117,7 @@ class RebuildCountersTest {
 
     private void create(String title, List<String> tags, String author, ArticleStatus status, Instant publishAt) {
         editor.create(new ArticleDraft(title, "Summary.", List.of(Block.paragraph("Text of " + title + ".")),
-                author == null ? null : new Author(author, null), tags, Optional.of(status), Optional.ofNullable(publishAt)),
-                Optional.empty(), article -> new String[] {"", ""});
+                author == null ? null : new Author(author, null), tags, Optional.of(status), Optional.ofNullable(publishAt)));
     }
 
     private void deleteEveryCounter() {

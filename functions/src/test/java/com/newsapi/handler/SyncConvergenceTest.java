@@ -137,8 +137,7 @@ class SyncConvergenceTest {
         int kind = ids.isEmpty() ? 0 : random.nextInt(8);
         try {
             switch (kind) {
-                case 0, 1 -> ids.add(editor.create(draft(random, random.nextBoolean() ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT),
-                        Optional.empty(), article -> new String[] {"", ""}).article().id());
+                case 0, 1 -> ids.add(editor.create(draft(random, random.nextBoolean() ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT)).id());
                 case 2, 3 -> {
                     Article current = editor.get(pick(random, ids));
                     editor.replace(current.id(), current.version(), draft(random, current.status()));

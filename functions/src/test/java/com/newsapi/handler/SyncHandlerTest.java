@@ -102,8 +102,7 @@ class SyncHandlerTest {
     void unpublish_leavesATombstoneInTheDelta_forAPublishedArticle_andTakesAScheduledOneBackToDraft() {
         Article published = create("Out now", ArticleStatus.PUBLISHED, List.of("world"));
         Article scheduled = editor.create(new ArticleDraft("Out later", "Summary.", List.of(Block.paragraph("Text.")),
-                null, List.of("world"), Optional.of(ArticleStatus.SCHEDULED), Optional.of(clock.instant().plus(Duration.ofDays(1)))),
-                Optional.empty(), article -> new String[] {"", ""}).article();
+                null, List.of("world"), Optional.of(ArticleStatus.SCHEDULED), Optional.of(clock.instant().plus(Duration.ofDays(1)))));
         clock.advance(Duration.ofMinutes(5));
         String token = fullSync(Map.of());
         clock.advance(Duration.ofMinutes(5));
@@ -145,8 +144,7 @@ class SyncHandlerTest {
         String token = fullSync(Map.of());
         Instant publishAt = clock.instant().plus(Duration.ofMinutes(30));
         Article scheduled = editor.create(new ArticleDraft("Tomorrow's story", null, List.of(Block.paragraph("Soon.")),
-                null, List.of(), Optional.of(ArticleStatus.SCHEDULED), Optional.of(publishAt)), Optional.empty(),
-                article -> new String[] {"", ""}).article();
+                null, List.of(), Optional.of(ArticleStatus.SCHEDULED), Optional.of(publishAt)));
 
         clock.set(publishAt.minusMillis(1));
         JsonNode before = page(Map.of("syncToken", token));
@@ -198,7 +196,7 @@ class SyncHandlerTest {
     }
 
     private Article create(String title, ArticleStatus status, List<String> tags) {
-        return editor.create(draft(title, status, tags), Optional.empty(), article -> new String[] {"", ""}).article();
+        return editor.create(draft(title, status, tags));
     }
 
     private static ArticleDraft draft(String title, ArticleStatus status, List<String> tags) {

@@ -9,6 +9,7 @@ import com.newsapi.search.SearchQuery;
 import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.store.SeedWrites;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,9 +63,8 @@ class SeedLoaderTest {
         String slug = "trump-wants-to-reconnect-with-kim-jong-un";
         for (String held : java.util.List.of(slug, slug + "-2", slug + "-3")) {
             Article other = com.newsapi.testing.Articles.published("Another " + held, Instant.parse("2026-01-01T00:00:00Z"));
-            seeds.putAll(java.util.List.of(new Article(other.id(), held, other.title(), other.summary(), other.body(),
-                    other.author(), other.source(), other.publishedAt(), other.tags(), other.status(), false, 1,
-                    other.createdAt(), other.updatedAt(), other.wordCount())), Map.of(other.id(), "edited"));
+            seeds.putAll(java.util.List.of(Articles.from(other).slug(held).excerpt(false).version(1).build()),
+                    Map.of(other.id(), "edited"));
         }
 
         new SeedLoader(seeds, FIRST_RUN).load(BundledSeeds.fromFolder(SEEDS));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
 import com.newsapi.model.Block;
+import com.newsapi.testing.Articles;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What q means: words, phrases and exclusions, checked against an article's folded text; everything else refused. */
 class SearchQueryTest {
 
-    private static final Article STORY = new Article("0123456789abcdef", "harbour", "Zürich’s harbour reopens",
-            "Boats return to the lake after the storm.",
-            List.of(Block.paragraph("The COVID-19 rules ended in May."), Block.heading("Crème brûlée"),
-                    Block.paragraph("Fishermen said the harbour lights were back on.")),
-            new Author("Ana Ortiz", null), null, Instant.parse("2025-01-10T09:00:00Z"), List.of("europe"),
-            ArticleStatus.PUBLISHED, false, 1, Instant.parse("2025-01-10T09:00:00Z"), Instant.parse("2025-01-10T09:00:00Z"), 30);
+    private static final Instant AT = Instant.parse("2025-01-10T09:00:00Z");
+    private static final Article STORY = Articles.titled("Zürich’s harbour reopens").id("0123456789abcdef").slug("harbour")
+            .summary("Boats return to the lake after the storm.")
+            .body(List.of(Block.paragraph("The COVID-19 rules ended in May."), Block.heading("Crème brûlée"),
+                    Block.paragraph("Fishermen said the harbour lights were back on.")))
+            .author("Ana Ortiz").source(null).publishedAt(AT).tags(List.of("europe")).status(ArticleStatus.PUBLISHED)
+            .createdAt(AT).updatedAt(AT).wordCount(30).build();
 
     static Stream<Arguments> searches() {
         return Stream.of(

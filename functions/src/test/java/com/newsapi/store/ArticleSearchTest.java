@@ -6,11 +6,10 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
-import com.newsapi.model.Block;
 import com.newsapi.model.FeedKey;
 import com.newsapi.model.Page;
 import com.newsapi.search.SearchQuery;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,9 +114,9 @@ class ArticleSearchTest {
 
     private static Article story(int number, String summary, String text) {
         Instant at = FIRST.plusSeconds(3600L * number);
-        return new Article(ArticleIds.deterministicId("search", Integer.toString(number)), "story-" + number, "Story " + number,
-                summary, List.of(Block.paragraph(text)), new Author("Ada Reporter", null), null, at, List.of(),
-                ArticleStatus.PUBLISHED, false, 1, at, at, 3);
+        return Articles.titled("Story " + number).id(ArticleIds.deterministicId("search", Integer.toString(number)))
+                .slug("story-" + number).summary(summary).paragraph(text).author("Ada Reporter").source(null).publishedAt(at)
+                .tags(List.of()).status(ArticleStatus.PUBLISHED).createdAt(at).updatedAt(at).wordCount(3).build();
     }
 
     /** Records each BatchGetItem's keys and read consistency, as the page asked for them. */

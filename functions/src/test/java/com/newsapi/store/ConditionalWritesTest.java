@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Block;
 import com.newsapi.model.CountKind;
 import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
@@ -140,13 +139,12 @@ class ConditionalWritesTest {
     }
 
     private static Article version(Article a, long version, String text, List<String> tags) {
-        return new Article(a.id(), a.slug(), a.title(), a.summary(), List.of(Block.paragraph(text)), a.author(), a.source(),
-                a.publishedAt(), tags, ArticleStatus.PUBLISHED, false, version, a.createdAt(), a.updatedAt().plusSeconds(version), 5);
+        return Articles.from(a).paragraph(text).tags(tags).status(ArticleStatus.PUBLISHED).excerpt(false).version(version)
+                .updatedAt(a.updatedAt().plusSeconds(version)).wordCount(5).build();
     }
 
     private static Article withId(Article a, String id) {
-        return new Article(id, a.slug(), a.title(), a.summary(), a.body(), a.author(), a.source(), a.publishedAt(), a.tags(),
-                a.status(), false, a.version(), a.createdAt(), a.updatedAt(), a.wordCount());
+        return Articles.from(a).id(id).excerpt(false).build();
     }
 
     /**

@@ -112,7 +112,7 @@ class CounterRebuildTest {
 
     private Article create(String title, List<String> tags, String author, ArticleStatus status, Instant publishAt) {
         return editor.create(new ArticleDraft(title, "Summary.", List.of(Block.paragraph("Text of " + title + ".")), new Author(author, null),
-                tags, Optional.of(status), Optional.ofNullable(publishAt)), Optional.empty(), article -> new String[] {"", ""}).article();
+                tags, Optional.of(status), Optional.ofNullable(publishAt)));
     }
 
     private void deleteEveryCounter() {

@@ -6,13 +6,12 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.model.ArticleQuery;
 import com.newsapi.model.ArticleStatus;
-import com.newsapi.model.Author;
-import com.newsapi.model.Block;
 import com.newsapi.model.DeskPage;
 import com.newsapi.model.DeskPosition;
 import com.newsapi.model.Revision;
 import com.newsapi.model.Source;
 import com.newsapi.search.SearchQuery;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,9 +126,8 @@ class DeskListTest {
         Article last = first.items().getLast();
         Article stored = store.findById(last.id()).orElseThrow();
 
-        replace(stored, new Article(stored.id(), stored.slug(), "Edited meanwhile", stored.summary(), stored.body(),
-                stored.author(), stored.source(), null, stored.tags(), ArticleStatus.DRAFT, false, 2, stored.createdAt(), NOW,
-                stored.wordCount()));
+        replace(stored, Articles.from(stored).title("Edited meanwhile").publishedAt(null).status(ArticleStatus.DRAFT)
+                .excerpt(false).version(2).updatedAt(NOW).build());
         DeskPage second = store.desk(Optional.empty(), ArticleQuery.ALL, first.next(), 3, NOW);
 
         List<String> both = new ArrayList<>(ids(first.items()));
@@ -142,9 +140,7 @@ class DeskListTest {
     void desk_listsOnlyArticleItems_notTheTombstoneOfAnUnpublishedOne() {
         Article published = article("Taken back", ArticleStatus.PUBLISHED, "2026-11-30T08:00:00Z", NOW.minusSeconds(60));
         put(published);
-        Article draft = new Article(published.id(), published.slug(), published.title(), published.summary(), published.body(),
-                published.author(), published.source(), published.publishedAt(), published.tags(), ArticleStatus.DRAFT, false,
-                2, published.createdAt(), NOW, published.wordCount());
+        Article draft = Articles.from(published).status(ArticleStatus.DRAFT).excerpt(false).version(2).updatedAt(NOW).build();
 
         replace(published, draft);
 
@@ -166,14 +162,13 @@ class DeskListTest {
     }
 
     private static Article article(String title, ArticleStatus status, String updatedAt, Instant publishedAt) {
-        return new Article(ArticleIds.deterministicId("desk", title), ArticleIds.slugOf(title), title, "Summary of " + title,
-                List.of(Block.paragraph("Body of " + title + ".")), new Author("Ada Reporter", null), new Source(null, null),
-                publishedAt, List.of("testing"), status, false, 1, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse(updatedAt), 3);
+        return Articles.titled(title).id(ArticleIds.deterministicId("desk", title)).paragraph("Body of " + title + ".")
+                .author("Ada Reporter").source(new Source(null, null)).publishedAt(publishedAt).status(status)
+                .createdAt(Instant.parse("2026-11-01T00:00:00Z")).updatedAt(Instant.parse(updatedAt)).wordCount(3).build();
     }
 
     private static Article withTagsAndAuthor(Article a, List<String> tags, String author) {
-        return new Article(a.id(), a.slug(), a.title(), a.summary(), a.body(), new Author(author, null), a.source(), a.publishedAt(),
-                tags, a.status(), a.excerpt(), a.version(), a.createdAt(), a.updatedAt(), a.wordCount());
+        return Articles.from(a).author(author).tags(tags).build();
     }
 
     /** An editor's replace, its revision saved by no one in particular: these tests look at the desk index. */

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.newsapi.error.VersionConflict;
 import com.newsapi.model.Article;
 import com.newsapi.model.ArticleQuery;
-import com.newsapi.model.Block;
 import com.newsapi.model.FeedKey;
 import com.newsapi.model.Revision;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -89,8 +87,8 @@ class IndexMaintenanceTest {
     }
 
     private static Article withText(Article a, String text, long version) {
-        return new Article(a.id(), a.slug(), a.title(), "A short summary.", List.of(Block.paragraph(text)), a.author(), a.source(),
-                a.publishedAt(), a.tags(), a.status(), false, version, a.createdAt(), a.updatedAt().plusSeconds(version), 3);
+        return Articles.from(a).summary("A short summary.").paragraph(text).excerpt(false).version(version)
+                .updatedAt(a.updatedAt().plusSeconds(version)).wordCount(3).build();
     }
 
     private static ArticleQuery search(String words) {

@@ -12,6 +12,7 @@ import com.newsapi.model.Author;
 import com.newsapi.model.Block;
 import com.newsapi.model.Source;
 import com.newsapi.service.ArticleService;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.ReadUnits;
 import com.newsapi.testing.TestDatabase;
 import java.nio.file.Path;
@@ -110,9 +111,7 @@ class IndexProjectionsTest {
                 case 1 -> List.of("a", "world", "b");
                 default -> List.of("a", "b", "world");
             };
-            popular.add(new Article(article.id(), article.slug(), article.title(), article.summary(), article.body(),
-                    article.author(), article.source(), article.publishedAt(), tags, article.status(), false, 1,
-                    article.createdAt(), article.updatedAt(), article.wordCount()));
+            popular.add(Articles.from(article).tags(tags).excerpt(false).version(1).build());
         }
         new SeedWrites(dynamo, table, Backoff.standard()).putAll(popular, popular.stream().collect(Collectors.toMap(Article::id, a -> "generated")));
         units.reset();
@@ -179,11 +178,11 @@ class IndexProjectionsTest {
             }
             String author = authors[i % authors.length];
             Instant published = Instant.parse("2026-10-01T00:00:00Z").plus(Duration.ofHours(i));
-            articles.add(new Article(ArticleIds.deterministicId("generated", title), ArticleIds.slugOf(title), title,
-                    words(random, 45) + ".", body, new Author(author, words(random, 60) + "."),
-                    new Source(null, "Generated Times"), published,
-                    List.of(tags[i % 8], tags[(i + 3) % 8], tags[(i + 5) % 8]), ArticleStatus.PUBLISHED, false, 1,
-                    published, published, Block.wordCount(body)));
+            articles.add(Articles.titled(title).id(ArticleIds.deterministicId("generated", title))
+                    .summary(words(random, 45) + ".").body(body).author(new Author(author, words(random, 60) + "."))
+                    .source(new Source(null, "Generated Times")).publishedAt(published)
+                    .tags(List.of(tags[i % 8], tags[(i + 3) % 8], tags[(i + 5) % 8])).status(ArticleStatus.PUBLISHED)
+                    .createdAt(published).updatedAt(published).wordCount(Block.wordCount(body)).build());
         }
         return articles;
     }

@@ -6,9 +6,11 @@ import com.newsapi.model.Article;
 import com.newsapi.model.ArticleStatus;
 import com.newsapi.model.Block;
 import com.newsapi.model.Revision;
+import com.newsapi.testing.Articles;
 import com.newsapi.testing.ReadUnits;
 import com.newsapi.testing.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +92,10 @@ class RevisionCostTest {
         for (int i = 0; i < 7; i++) {
             blocks.add(Block.paragraph("x".repeat(18_000)));
         }
-        Article large = new Article("0123456789abcdef", "large", "Large", "s".repeat(500), blocks,
-                new com.newsapi.model.Author("A", "b".repeat(2_000)), null, null, List.of("a", "b", "c", "d", "e"),
-                ArticleStatus.DRAFT, false, 1, IndexProjectionsTest.generated().getFirst().createdAt(),
-                IndexProjectionsTest.generated().getFirst().createdAt(), Block.wordCount(blocks));
+        Instant created = IndexProjectionsTest.generated().getFirst().createdAt();
+        Article large = Articles.titled("Large").id("0123456789abcdef").slug("large").summary("s".repeat(500)).body(blocks)
+                .author(new com.newsapi.model.Author("A", "b".repeat(2_000))).source(null).tags(List.of("a", "b", "c", "d", "e"))
+                .status(ArticleStatus.DRAFT).createdAt(created).updatedAt(created).wordCount(Block.wordCount(blocks)).build();
         seeds.putAll(List.of(large), Map.of(large.id(), "seed:story:x")); // loaded: its first edit records version 1 too
         sent.clear();
 
@@ -107,9 +109,8 @@ class RevisionCostTest {
     }
 
     private Article edit(Article previous, String summary) {
-        Article next = new Article(previous.id(), previous.slug(), previous.title(), summary, previous.body(), previous.author(),
-                previous.source(), previous.publishedAt(), previous.tags(), previous.status(), false, previous.version() + 1,
-                previous.createdAt(), previous.updatedAt().plusSeconds(60), previous.wordCount());
+        Article next = Articles.from(previous).summary(summary).excerpt(false).version(previous.version() + 1)
+                .updatedAt(previous.updatedAt().plusSeconds(60)).build();
         store.replace(store.findStored(previous.id()).orElseThrow(), Revision.of(previous, next, Optional.of("ann@example.com"),
                 OptionalLong.empty()));
         return next;

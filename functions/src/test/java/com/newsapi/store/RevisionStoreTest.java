@@ -56,9 +56,8 @@ class RevisionStoreTest {
         Article published = Articles.published("Listed story", CREATED);
         Article draft = Articles.article("Listed story", null, ArticleStatus.DRAFT);
         create(draft, "ann");
-        Article listed = new Article(draft.id(), draft.slug(), draft.title(), draft.summary(), draft.body(), draft.author(),
-                draft.source(), published.publishedAt(), List.of("a", "b", "c", "d", "e"), ArticleStatus.PUBLISHED, false, 2,
-                draft.createdAt(), CREATED.plusSeconds(60), draft.wordCount());
+        Article listed = Articles.from(draft).publishedAt(published.publishedAt()).tags(List.of("a", "b", "c", "d", "e"))
+                .status(ArticleStatus.PUBLISHED).excerpt(false).version(2).updatedAt(CREATED.plusSeconds(60)).build();
 
         replace(draft, listed, "ann");
 
@@ -206,9 +205,8 @@ class RevisionStoreTest {
         Instant at = previous.updatedAt().plusSeconds(60);
         Instant publishedAt = status == ArticleStatus.DRAFT ? previous.publishedAt()
                 : previous.publishedAt() != null ? previous.publishedAt() : at;
-        return new Article(previous.id(), previous.slug(), title, previous.summary(), previous.body(), previous.author(),
-                previous.source(), publishedAt, previous.tags(), status, false, previous.version() + 1, previous.createdAt(), at,
-                previous.wordCount());
+        return Articles.from(previous).title(title).publishedAt(publishedAt).status(status).excerpt(false)
+                .version(previous.version() + 1).updatedAt(at).build();
     }
 
     /** The revision items of the article's partition, oldest first (a test reads them raw). */

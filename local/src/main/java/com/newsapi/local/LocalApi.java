@@ -61,11 +61,20 @@ public final class LocalApi implements AutoCloseable {
 
     /**
      * As above, with the engine listening on {@code dynamoHost} (an address of this machine, never 0.0.0.0),
-     * and without the template's throttling unless {@code throttled}. The handlers are built here, from
-     * this server's own settings ({@link #config}) and clock.
+     * and without the template's throttling unless {@code throttled}; on the system clock.
      */
     public static LocalApi start(Path template, int port, String dynamoHost, int dynamoPort, Path keyFolder, boolean seed,
             EventSink events, boolean throttled) {
+        return start(template, port, dynamoHost, dynamoPort, keyFolder, seed, events, throttled, Clock.systemUTC());
+    }
+
+    /**
+     * As above, on {@code clock}: the handlers, the token checks and the rate limits all read it (tests
+     * move it instead of waiting). The handlers are built here, from this server's own settings
+     * ({@link #config}) and clock.
+     */
+    public static LocalApi start(Path template, int port, String dynamoHost, int dynamoPort, Path keyFolder, boolean seed,
+            EventSink events, boolean throttled, Clock clock) {
         SamTemplate sam = SamTemplate.read(template);
         LocalDatabase dynamo = LocalDatabase.start(dynamoHost, dynamoPort);
         try {
@@ -74,7 +83,6 @@ public final class LocalApi implements AutoCloseable {
             } catch (ResourceInUseException alreadyThere) {
                 // an engine of your own (DYNAMODB_ENDPOINT) that has the table from an earlier run: use it
             }
-            Clock clock = Clock.systemUTC();
             Dependencies dependencies = new Dependencies(config(dynamo.endpoint()), clock);
             Map<String, Object> seeded = seed
                     ? new LoadSeedsHandler(dependencies).handleRequest(Map.of(), new LocalContext())

@@ -1,8 +1,8 @@
 package com.newsapi.local;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,10 +16,14 @@ public final class MintToken {
     }
 
     public static void main(String[] args) {
+        System.out.println(token(args, LocalTokens.inFolder(Path.of(".local")), Clock.systemUTC()));
+    }
+
+    /** The token {@code args} ask for, signed by {@code tokens}, issued at {@code clock}'s now. */
+    static String token(String[] args, LocalTokens tokens, Clock clock) {
         String subject = args.length > 0 ? args[0] : "local-editor";
         List<String> groups = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of("editors");
         long minutes = args.length > 2 ? Long.parseLong(args[2]) : 60;
-        System.out.println(LocalTokens.inFolder(Path.of(".local"))
-                .mint(subject, groups, Instant.now(), Duration.ofMinutes(minutes), LocalTokens.AUDIENCE));
+        return tokens.mint(subject, groups, clock.instant(), Duration.ofMinutes(minutes), LocalTokens.AUDIENCE);
     }
 }

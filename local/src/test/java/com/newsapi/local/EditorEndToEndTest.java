@@ -98,7 +98,7 @@ class EditorEndToEndTest {
     }
 
     static Stream<Arguments> badTokens() {
-        Instant now = Instant.now();
+        Instant now = TestApi.now();
         LocalTokens forger = LocalTokens.inFolder(java.nio.file.Path.of("target/forger-keys"));
         String valid = TestApi.editorToken();
         return Stream.of(

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +29,10 @@ class HostileInputTest {
     @Test
     void everyHostileInput_getsItsDocumented4xx() {
         String editor = "Bearer " + TestApi.editorToken();
-        String reader = "Bearer " + TestApi.TOKENS.mint("r", List.of("readers"), Instant.now(), Duration.ofMinutes(5), LocalTokens.AUDIENCE);
-        String expired = "Bearer " + TestApi.TOKENS.mint("e", List.of("editors"), Instant.now().minus(Duration.ofHours(3)),
+        String reader = "Bearer " + TestApi.TOKENS.mint("r", List.of("readers"), TestApi.now(), Duration.ofMinutes(5), LocalTokens.AUDIENCE);
+        String expired = "Bearer " + TestApi.TOKENS.mint("e", List.of("editors"), TestApi.now().minus(Duration.ofHours(3)),
                 Duration.ofHours(1), LocalTokens.AUDIENCE);
-        String otherAudience = "Bearer " + TestApi.TOKENS.mint("e", List.of("editors"), Instant.now(), Duration.ofMinutes(5), "other");
+        String otherAudience = "Bearer " + TestApi.TOKENS.mint("e", List.of("editors"), TestApi.now(), Duration.ofMinutes(5), "other");
         String realCursor = json(send("GET", "/articles?limit=2", null, null, Map.of())).get("nextCursor").asText();
         Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", editor);
 

@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The local API applies the template's throttling per client and route: a burst goes through and
- * the next request is a 429 problem+json with Retry-After (served here with rate 1/s, burst 3);
- * the refill itself is {@link #theBucket_refillsAtTheRate_perClientAndRoute()}, at exact instants.
+ * the next request is a 429 problem+json with Retry-After (served here with rate 1/s, burst 3, on a
+ * clock the test moves); the refill itself is {@link #theBucket_refillsAtTheRate_perClientAndRoute()},
+ * at exact instants.
  */
 class RateLimitTest {
 
@@ -27,12 +28,13 @@ class RateLimitTest {
 
     @Test
     void aBurstPasses_thenA429WithRetryAfter_untilTheBucketRefills() throws Exception {
+        MovableClock clock = MovableClock.startingAt(Instant.parse("2026-11-23T12:00:00Z"));
         SamTemplate template = SamTemplate.read(Path.of("../template.yaml"));
         List<SamTemplate.Route> throttled = template.routes().stream()
                 .map(route -> route.withThrottle(Optional.of(SMALL)))
                 .toList();
-        try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled, new Dependencies(LocalApi.config(TestApi.API.dynamo().endpoint()), Clock.systemUTC())), template.cors(),
-                LocalTokens.inFolder(Path.of("target/test-keys")), Clock.systemUTC())) {
+        try (LocalApiServer server = LocalApiServer.start(0, Routes.of(throttled, new Dependencies(LocalApi.config(TestApi.API.dynamo().endpoint()), clock)), template.cors(),
+                LocalTokens.inFolder(Path.of("target/test-keys")), clock)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(get(server, "/tags").statusCode()).isEqualTo(200);
             }
@@ -45,6 +47,11 @@ class RateLimitTest {
             assertThat(problem.get("status").asInt()).isEqualTo(429);
 
             assertThat(get(server, "/authors").statusCode()).as("another route has its own bucket").isEqualTo(200);
+
+            clock.advance(Duration.ofMillis(999));
+            assertThat(get(server, "/tags").statusCode()).as("not yet refilled").isEqualTo(429);
+            clock.advance(Duration.ofMillis(1));
+            assertThat(get(server, "/tags").statusCode()).as("refilled after Retry-After").isEqualTo(200);
         }
     }
 

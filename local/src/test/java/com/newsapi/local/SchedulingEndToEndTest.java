@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Scheduled publishing over HTTP: an article scheduled ahead is stored as scheduled and absent from
  * every read. That it appears on every read from its instant is checked where the clock can be set,
- * through the handlers with the same events (functions' ScheduledPublishingTest): this server runs
- * on the real clock, and a test here never waits for it.
+ * through the handlers with the same events (functions' ScheduledPublishingTest): this server, shared
+ * by every test here, follows the system clock (moved on only to wait out rate limits), and a test
+ * here never waits for it.
  */
 class SchedulingEndToEndTest {
 
     @Test
     void aScheduledArticle_isStoredAsScheduled_andInvisibleOnEveryRead() {
         String word = "zeppelin" + System.nanoTime() % 100_000;
-        Instant publishAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        Instant publishAt = TestApi.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
         HttpResponse<String> created = write("POST", "/articles", "/articles", """
                 {"title": "Airship lands %s", "body": [{"type": "paragraph", "text": "The %s landed."}],
                  "tags": ["%s"], "status": "scheduled", "publishAt": "%s"}""".formatted(word, word, word, publishAt), Map.of());

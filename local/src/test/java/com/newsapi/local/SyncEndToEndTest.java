@@ -65,7 +65,7 @@ class SyncEndToEndTest {
 
     @Test
     void anExpiredToken_isA410_andAlteredOrMismatchedOnesAre400s() {
-        Instant longAgo = Instant.now().minus(Duration.ofDays(45));
+        Instant longAgo = TestApi.now().minus(Duration.ofDays(45));
         String expired = new SyncTokens("local-sync-token-key-not-secret").encode(
                 new SyncPosition(true, longAgo, longAgo.minusSeconds(60), longAgo, Optional.empty()), ArticleQuery.ALL);
         String token = sync("tag=coast", new HashMap<>());

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,15 @@ import java.util.Map;
 final class TestApi {
 
     static final String EXTERNAL = System.getProperty("api.url", "");
+    /**
+     * The local API's clock: the system clock's time, moved on by tests that would otherwise wait
+     * (a rate limit's Retry-After). Tokens are minted on it, so they are valid however far it moved.
+     */
+    static final MovableClock CLOCK = new MovableClock(Clock.systemUTC());
     /** Change events are not printed here (StreamPumpTest attaches its own pump to this API). */
     static final LocalApi API = EXTERNAL.isEmpty()
-            ? LocalApi.start(Path.of("../template.yaml"), 0, 0, Path.of("target/test-keys"), true, null) : null;
+            ? LocalApi.start(Path.of("../template.yaml"), 0, LocalApi.LOOPBACK, 0, Path.of("target/test-keys"), true, null, true, CLOCK)
+            : null;
     static final LocalTokens TOKENS = LocalTokens.inFolder(Path.of("target/test-keys"));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final OpenApiContract CONTRACT = new OpenApiContract();
@@ -32,7 +39,12 @@ final class TestApi {
     }
 
     static String editorToken() {
-        return TOKENS.mint("editor-e2e", List.of("editors"), Instant.now(), Duration.ofMinutes(10), LocalTokens.AUDIENCE);
+        return TOKENS.mint("editor-e2e", List.of("editors"), now(), Duration.ofMinutes(10), LocalTokens.AUDIENCE);
+    }
+
+    /** Now, as the local API sees it. */
+    static Instant now() {
+        return CLOCK.instant();
     }
 
     static URI uri(String pathAndQuery) {
