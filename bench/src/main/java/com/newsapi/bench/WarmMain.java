@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.newsapi.config.Dependencies;
 import com.newsapi.handler.GetArticleHandler;
 import com.newsapi.handler.ListArticlesHandler;
+import com.newsapi.model.FeedKey;
 import com.newsapi.store.TableKeys;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * request by request so both see the same machine noise. Prints medians, p99 and the overhead.
  */
 public final class WarmMain {
-
-    /** How the store renders a feed position (FeedKey), to bound the raw queries as it does. */
-    private static final DateTimeFormatter FEED_KEY =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private WarmMain() {
     }
@@ -58,13 +53,13 @@ public final class WarmMain {
         Supplier<Object> rawGet = () -> raw.getItem(g -> g.tableName(table).key(key).consistentRead(true));
         Supplier<Object> handlerList = () -> list.handleRequest(listEvent, null);
         // The same four shard queries the feed makes, request for request (newest first, limit + 1,
-        // keys between the oldest and now, at once on virtual threads), without our merge, mapping or JSON.
+        // keys between the oldest and now as FeedKey bounds them, at once on virtual threads), without our merge, mapping or JSON.
         Supplier<Object> rawList = () -> {
-            String now = FEED_KEY.format(Instant.now().plusMillis(1));
+            String now = FeedKey.upperBound(Instant.now());
             List<Future<?>> answers = new ArrayList<>();
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int shard = 0; shard < TableKeys.FEED_SHARDS; shard++) {
-                    var values = Map.of(":p", AttributeValue.fromS(TableKeys.feedShard(shard)), ":lo", AttributeValue.fromS("0000"),
+                    var values = Map.of(":p", AttributeValue.fromS(TableKeys.feedShard(shard)), ":lo", AttributeValue.fromS(FeedKey.MIN),
                             ":hi", AttributeValue.fromS(now));
                     answers.add(threads.submit(() -> raw.query(q -> q.tableName(table).indexName(TableKeys.FEED_INDEX)
                             .keyConditionExpression("#p = :p AND #s BETWEEN :lo AND :hi")
