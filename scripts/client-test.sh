@@ -127,7 +127,7 @@ java -cp "$out/java-target/classes:$(cat $out/java-target/classpath.txt)" com.ne
 step "TypeScript client: scripted run (Node $(node --version))"
 node "$out/typescript-js/typescript/run.js" "$url" "$token"
 
-# A 5xx is logged as one JSON line with level ERROR (com.newsapi.observe.RequestLog).
+# A 5xx is logged as one JSON line with level ERROR (com.newsapi.http.RequestLog).
 if grep -q '"level":"ERROR"' "$log"; then
   grep '"level":"ERROR"' "$log" | head -3 | cut -c1-2000; echo "the local API answered a request with a 5xx"; exit 1
 fi

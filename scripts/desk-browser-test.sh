@@ -32,7 +32,7 @@ for _ in $(seq 120); do
 done
 grep "Local API:" "$log"
 BASE_URL="http://127.0.0.1:$PORT" SCREENSHOTS="${SCREENSHOTS:-docs/desk}" node local/desk-test/desk-test.mjs
-# A 5xx is logged as one JSON line with level ERROR (com.newsapi.observe.RequestLog).
+# A 5xx is logged as one JSON line with level ERROR (com.newsapi.http.RequestLog).
 if grep -q '"level":"ERROR"' "$log"; then
   grep '"level":"ERROR"' "$log" | head -3 | cut -c1-2000; echo "the local API answered a request with a 5xx"; exit 1
 fi

@@ -22,7 +22,7 @@ grep "Local API:" "$log"
 token=$(make -s token 2>/dev/null)
 schemathesis --config-file schemathesis.toml run openapi.yaml --url "http://127.0.0.1:$PORT" \
   -H "Authorization: Bearer $token" --max-examples "${MAX_EXAMPLES:-50}" --seed "${SEED:-1}"
-# A 5xx is logged as one JSON line with level ERROR (com.newsapi.observe.RequestLog).
+# A 5xx is logged as one JSON line with level ERROR (com.newsapi.http.RequestLog).
 if grep -q '"level":"ERROR"' "$log"; then
   grep '"level":"ERROR"' "$log" | head -3 | cut -c1-2000; echo "the local API answered a request with a 5xx"; exit 1
 fi
