@@ -154,7 +154,7 @@ public final class LoaderBench {
         Set<Map<String, AttributeValue>> keys = new HashSet<>();
         for (WriteRequest write : writes) {
             Map<String, AttributeValue> item = write.putRequest().item();
-            Map<String, AttributeValue> key = TableKeys.postingKey(item);
+            Map<String, AttributeValue> key = TableKeys.keyOf(item);
             if (batch.size() == WRITE_BATCH || keys.contains(key)) {
                 batches.add(batch);
                 batch = new ArrayList<>(WRITE_BATCH);

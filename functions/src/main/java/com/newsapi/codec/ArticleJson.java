@@ -36,6 +36,11 @@ public final class ArticleJson {
     private ArticleJson() {
     }
 
+    /** The whole article, every field: how the write routes, the desk and a revision show it. */
+    public static String whole(Article article) {
+        return article(article, ArticleFields.ARTICLE_DEFAULT);
+    }
+
     public static String article(Article article, Set<ArticleFields> fields) {
         return Json.write(json -> write(json, article, fields));
     }

@@ -34,13 +34,13 @@ public final class RevisionJson {
         });
     }
 
-    /** The article is written as the write routes answer it ({@link WriteResponses#body}). */
+    /** The article is written whole, as the write routes answer it ({@link ArticleJson#whole}). */
     public static String revision(Revision revision) {
         return Json.write(json -> {
             json.writeStartObject();
             header(json, revision.version(), revision.savedAt(), revision.savedBy(), revision.changed(), revision.restoredFrom());
             json.writeFieldName("article");
-            json.writeRawValue(ArticleJson.article(revision.article(), ArticleFields.ARTICLE_DEFAULT));
+            json.writeRawValue(ArticleJson.whole(revision.article()));
             json.writeEndObject();
         });
     }

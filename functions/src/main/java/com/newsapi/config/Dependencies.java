@@ -25,9 +25,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The one factory of a container's clients (DynamoDB, EventBridge, CloudFront, Parameter Store) and
- * services, from a {@link Config} and a {@link Clock}. Each part is built on its first ask and then
- * kept, so a handler's constructor builds exactly what its function uses, once, at init (before a
- * SnapStart snapshot). A Lambda handler's no-arg constructor makes one with {@link #fromEnvironment()};
+ * services, from a {@link Config} and a {@link Clock}. What several handlers share (credentials, the
+ * DynamoDB client and everything on it, the signing keys) is built on its first ask and then kept;
+ * what one function alone uses (the loader, the event sink, the CDN invalidator, the preview service)
+ * is built when asked, which its handler's constructor does once. Either way a handler's constructor
+ * builds exactly what its function uses, at init (before a SnapStart snapshot). A Lambda handler's
+ * no-arg constructor makes one with {@link #fromEnvironment()};
  * the local API makes one from its own settings and hands it to every handler it serves.
  */
 public final class Dependencies {
@@ -42,6 +45,8 @@ public final class Dependencies {
     private AwsCredentialsProvider credentials;
     private DynamoDbClient dynamo;
     private ArticleStore store;
+    private SeedWrites seedWrites;
+    private CounterRebuild counterRebuild;
     private ArticleService articles;
     private EditorService editor;
     private SyncService sync;
@@ -127,13 +132,19 @@ public final class Dependencies {
     /** The loader's writes to the table, on the shared client, counting their retries. */
     public synchronized SeedWrites seedWrites() {
         onTable();
-        return new SeedWrites(dynamo, config.tableName(), backoff);
+        if (seedWrites == null) {
+            seedWrites = new SeedWrites(dynamo, config.tableName(), backoff);
+        }
+        return seedWrites;
     }
 
     /** The rebuild of the tag and author counters, on the shared client. */
     public synchronized CounterRebuild counterRebuild() {
         onTable();
-        return new CounterRebuild(dynamo, config.tableName());
+        if (counterRebuild == null) {
+            counterRebuild = new CounterRebuild(dynamo, config.tableName());
+        }
+        return counterRebuild;
     }
 
     /** The loader, on its writes, counting their retries. */

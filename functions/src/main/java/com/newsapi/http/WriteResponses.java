@@ -18,7 +18,7 @@ public final class WriteResponses {
     }
 
     public static String body(Article article) {
-        return ArticleJson.article(article, ArticleFields.ARTICLE_DEFAULT);
+        return ArticleJson.whole(article);
     }
 
     public static Map<String, String> headers(Article article) {

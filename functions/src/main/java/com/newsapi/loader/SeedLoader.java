@@ -11,8 +11,6 @@ import com.newsapi.seed.ParsedPage;
 import com.newsapi.seed.SeedPageParser;
 import com.newsapi.model.ArticleIds;
 import com.newsapi.model.FeedKey;
-import com.newsapi.model.ArticleIds;
-import com.newsapi.model.FeedKey;
 import com.newsapi.store.SeedWrites;
 import com.newsapi.store.StoredVersion;
 import java.time.Clock;

@@ -95,12 +95,18 @@ public final class Telemetry {
         }
     }
 
+    /**
+     * Starts counting this thread's {@link #count} calls for one request (the request log does,
+     * as the request starts); the map fills until {@link #closeCounts()}, which the same thread
+     * must call when the request ends.
+     */
     public static Map<String, Long> openCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         COUNTS.set(counts);
         return counts;
     }
 
+    /** Stops this thread's counting that {@link #openCounts()} started. */
     public static void closeCounts() {
         COUNTS.remove();
     }

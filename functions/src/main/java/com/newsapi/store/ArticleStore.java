@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -164,11 +163,10 @@ public final class ArticleStore {
         try {
             transactions.writeRetryingConflicts(writes);
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (failedCondition(reasons, 2)) {
+            if (Transactions.failedCondition(e, 2)) {
                 throw new IdempotencyKeyTaken();
             }
-            if (failedCondition(reasons, 1)) {
+            if (Transactions.failedCondition(e, 1)) {
                 throw new SlugTaken(article.slug());
             }
             throw Transactions.conflictOrUnavailable(e);
@@ -334,8 +332,4 @@ public final class ArticleStore {
 
     /** Marks articles written through the API: the loader never overwrites them. */
     static final String EDITED_HASH = "edited";
-
-    private static boolean failedCondition(List<CancellationReason> reasons, int position) {
-        return reasons.size() > position && "ConditionalCheckFailed".equals(reasons.get(position).code());
-    }
 }

@@ -85,7 +85,7 @@ final class IndexMaintenance {
     }
 
     private static Set<Map<String, AttributeValue>> postingKeys(Article article, FeedKey key) {
-        return postings(article, key).stream().map(TableKeys::postingKey).collect(Collectors.toSet());
+        return postings(article, key).stream().map(TableKeys::keyOf).collect(Collectors.toSet());
     }
 
     /**

@@ -129,9 +129,9 @@ public final class TableKeys {
         return AUTHOR_PREFIX + ArticleQuery.normaliseAuthor(authorName);
     }
 
-    /** The key of an item (a posting's, or any other): what a batch may hold only once. */
-    public static Map<String, AttributeValue> postingKey(Map<String, AttributeValue> posting) {
-        return Map.of(PK, posting.get(PK), SK, posting.get(SK));
+    /** The key of any item (its pk and sk): what a batch may hold only once. */
+    public static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of(PK, item.get(PK), SK, item.get(SK));
     }
 
     static Map<String, AttributeValue> idempotencyKey(String key) {

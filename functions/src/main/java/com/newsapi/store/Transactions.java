@@ -17,6 +17,8 @@ final class Transactions {
     /** Retries of a transaction cancelled only because another one held one of its items. */
     static final int CONFLICT_RETRIES = 3;
 
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private final DynamoDbClient dynamo;
     private final Backoff backoff;
 
@@ -51,10 +53,16 @@ final class Transactions {
                 && codes.stream().allMatch(code -> "TransactionConflict".equals(code) || "None".equals(code));
     }
 
+    /** Whether the transaction's write at {@code position} (from 0) failed its condition. */
+    static boolean failedCondition(TransactionCanceledException e, int position) {
+        return e.hasCancellationReasons() && e.cancellationReasons().size() > position
+                && CONDITION_FAILED.equals(e.cancellationReasons().get(position).code());
+    }
+
     /** A failed condition is a {@link VersionConflict}; anything else (a conflict still, throttling) is retryable. */
     static ApiException conflictOrUnavailable(TransactionCanceledException e) {
         boolean conditionFailed = e.hasCancellationReasons()
-                && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+                && e.cancellationReasons().stream().anyMatch(reason -> CONDITION_FAILED.equals(reason.code()));
         if (conditionFailed) {
             return new VersionConflict("The article changed since you read it; fetch it again.");
         }

@@ -26,7 +26,6 @@ import com.newsapi.store.ArticleStore;
 import com.newsapi.store.Backoff;
 import com.newsapi.model.CountKind;
 import com.newsapi.store.SeedWrites;
-import com.newsapi.model.CountKind;
 import com.newsapi.testing.Articles;
 import com.newsapi.testing.TestClock;
 import com.newsapi.testing.TestDatabase;

@@ -70,7 +70,7 @@ class IndexMaintenanceTest {
     void aCleanUp_deletesPostingsWrittenBeforePostingsCarriedAVersion() {
         Article v1 = withText(Articles.published("Old postings", Instant.parse("2025-03-01T10:00:00Z")), "Quiet lagoon.", 1);
         create(v1);
-        dynamo.updateItem(update -> update.tableName(table).key(TableKeys.postingKey(posting("lagoon", v1)))
+        dynamo.updateItem(update -> update.tableName(table).key(TableKeys.keyOf(posting("lagoon", v1)))
                 .updateExpression("REMOVE version"));
         Article v2 = withText(v1, "Quiet harbour.", 2);
 
